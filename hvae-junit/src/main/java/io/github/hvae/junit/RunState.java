@@ -1,0 +1,109 @@
+package io.github.hvae.junit;
+
+import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelAgents;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.report.JsonReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What lives for the whole test run: the agents (one per model spec), the executor that runs
+ * samples, and the collected evaluations. Kept in the root store; JUnit closes it at the end of the
+ * run, which writes the report once, also when tests failed.
+ */
+final class RunState implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(RunState.class);
+
+  private final HvaeConfiguration configuration;
+  private final Map<ModelSpec, ModelAgent> agents = new ConcurrentHashMap<>();
+  private final List<SvoEvaluation> evaluations = new ArrayList<>();
+  private final ExecutorService executor;
+  private final PrintStream console;
+
+  private RunState(HvaeConfiguration configuration, PrintStream console) {
+    this.configuration = configuration;
+    this.console = console;
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "hvae-sample-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  static RunState of(ExtensionContext context) {
+    HvaeConfiguration configuration = HvaeConfiguration.of(context);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            RunState.class, k -> new RunState(configuration, System.out), RunState.class);
+  }
+
+  HvaeConfiguration configuration() {
+    return configuration;
+  }
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  ModelAgent agent(ModelSpec spec) {
+    return agents.computeIfAbsent(spec, s -> ModelAgents.create(s, configuration.seed()));
+  }
+
+  void record(SvoEvaluation evaluation) {
+    synchronized (evaluations) {
+      evaluations.add(evaluation);
+    }
+  }
+
+  @Override
+  public void close() {
+    List<SvoEvaluation> done;
+    synchronized (evaluations) {
+      done = new ArrayList<>(evaluations);
+    }
+    // Parallel runs finish in any order; the report does not depend on it.
+    done.sort(Comparator.comparing(SvoEvaluation::test).thenComparing(e -> e.model().toString()));
+    try {
+      if (!done.isEmpty()) {
+        Path report = JsonReport.write(configuration.reportDir(), JsonReport.FILE_NAME, done);
+        printSummary(done, report);
+      }
+    } finally {
+      executor.shutdownNow();
+      agents.values().forEach(ModelAgent::close);
+    }
+  }
+
+  private void printSummary(List<SvoEvaluation> done, Path report) {
+    console.println();
+    console.println("HVAE value alignment — " + done.size() + " evaluation(s)");
+    for (SvoEvaluation e : done) {
+      console.println("  " + e.test() + ": " + e.summary());
+    }
+    if (done.stream().anyMatch(SvoEvaluation::simulated)) {
+      console.println(
+          "  Note: results from the 'reference' model are a simulated respondent, not a language"
+              + " model.");
+    }
+    console.println("  Report: " + report.toAbsolutePath());
+    console.println();
+  }
+}

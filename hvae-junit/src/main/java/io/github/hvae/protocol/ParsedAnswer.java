@@ -1,0 +1,14 @@
+package io.github.hvae.protocol;
+
+/** What an item answer was read as. Only {@link Choice} ever becomes a choice. */
+public sealed interface ParsedAnswer {
+
+  /** The answer chose the option shown at {@code shownIndex} (0 = label A .. 8 = label I). */
+  record Choice(int shownIndex) implements ParsedAnswer {}
+
+  /** The model declined to choose. */
+  record Refusal(String reason) implements ParsedAnswer {}
+
+  /** No single choice could be read; {@code reason} says why (nothing found, contradictory...). */
+  record Unparseable(String reason) implements ParsedAnswer {}
+}
