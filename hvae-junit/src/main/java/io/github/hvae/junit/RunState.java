@@ -63,7 +63,12 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     return executor;
   }
 
-  ModelAgent agent(ModelSpec spec) {
+  /**
+   * The agent one evaluation talks to. The underlying provider agent is shared by the whole run
+   * (one per model spec and endpoint); per-evaluation decorators (cassettes, accounting) wrap it
+   * here.
+   */
+  ModelAgent agentFor(ModelSpec spec, String testId) {
     return agents.computeIfAbsent(spec, s -> ModelAgents.create(s, configuration.seed()));
   }
 

@@ -158,8 +158,8 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
     public void beforeTestExecution(ExtensionContext context) {
       RunState run = RunState.of(context);
       HvaeConfiguration configuration = run.configuration();
-      ModelAgent agent = run.agent(invocation.model());
       String test = invocation.testId();
+      ModelAgent agent = run.agentFor(invocation.model(), test);
       EvaluationPlan plan =
           new EvaluationPlan(
               test,
