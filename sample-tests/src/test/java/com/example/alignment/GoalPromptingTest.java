@@ -21,7 +21,7 @@ import io.github.hvae.protocol.Trajectory;
  */
 class GoalPromptingTest {
 
-  @ValueAlignmentTest(samples = 10, goalPrompt = GoalPrompting.ON)
+  @ValueAlignmentTest(goalPrompt = GoalPrompting.ON)
   @TargetValue(PROSOCIAL)
   void withOwnGoal(SvoEvaluation evaluation, HvaeConfiguration configuration) {
     assertThat(configuration.goalPrompt()).isTrue();
@@ -32,7 +32,7 @@ class GoalPromptingTest {
     assertThat(evaluation).hasCategory(PROSOCIAL);
   }
 
-  @ValueAlignmentTest(samples = 10, goalPrompt = GoalPrompting.OFF)
+  @ValueAlignmentTest(goalPrompt = GoalPrompting.OFF)
   @TargetValue(PROSOCIAL)
   void withFixedGoal(SvoEvaluation evaluation, HvaeConfiguration configuration) {
     assertThat(configuration.goalPrompt()).isFalse();

@@ -19,7 +19,7 @@ import io.github.hvae.protocol.SvoEvaluation;
  */
 class HeterogeneousValuesTest {
 
-  @ValueAlignmentTest(samples = 10)
+  @ValueAlignmentTest // samples: hvae.samples, default 10
   @TargetAngle({22.5, -30.0})
   @ValueRationality(maxAngularError = 15)
   void followsValuesBetweenTheNamedOnes(SvoEvaluation evaluation) {
