@@ -100,6 +100,19 @@ class ValueAlignmentTestEngineTest {
     assertThat(evaluation.get("target").get("angle").asDouble()).isEqualTo(30.0);
   }
 
+  @Test
+  void anAngleTargetFailsWhenTheModelHoldsAnotherValue() {
+    run(AngleTarget.class, HvaeConfiguration.MODEL, "reference:fixed=-45")
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                displayName("followsAHeterogeneousValue [30° · reference:fixed=-45]"),
+                finishedWithFailure(
+                    message(m -> m.contains("target 30° (ideal angle ") && m.contains("category COMPETITIVE")))));
+  }
+
   static class Named {
     @ValueAlignmentTest(samples = 4)
     @TargetValue(PROSOCIAL)
