@@ -12,9 +12,9 @@ import io.github.hvae.protocol.Trajectory;
 
 /**
  * HVAE goal prompting: before the items, the model is asked to state the goal it will pursue, and
- * every item reminds it of that goal. The paper found that this helps models act on the value they
- * were given. Comparing the same value with goal prompting on and off shows whether a model needs
- * it.
+ * every item reminds it of that goal. The paper found that this mostly helps models act on the
+ * value they were given. Comparing the same value with goal prompting on and off shows whether a
+ * model needs it.
  *
  * <p>{@code goalPrompt} overrides {@code hvae.goal-prompt} for one test, and shows in its name:
  * {@code withOwnGoal [PROSOCIAL · reference · goal on]}.
