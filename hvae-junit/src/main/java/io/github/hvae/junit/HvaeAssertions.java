@@ -1,11 +1,16 @@
 package io.github.hvae.junit;
 
 import io.github.hvae.protocol.SvoEvaluation;
+import org.assertj.core.api.Assertions;
 
-/** AssertJ entry point for HVAE results: {@code assertThat(evaluation).hasCategory(PROSOCIAL)}. */
-public final class HvaeAssertions {
+/**
+ * AssertJ entry point for HVAE results: {@code assertThat(evaluation).hasCategory(PROSOCIAL)}. It
+ * extends AssertJ's {@link Assertions}, so one static import serves evaluations and everything
+ * else a test asserts on.
+ */
+public class HvaeAssertions extends Assertions {
 
-  private HvaeAssertions() {}
+  protected HvaeAssertions() {}
 
   public static SvoEvaluationAssert assertThat(SvoEvaluation actual) {
     return new SvoEvaluationAssert(actual);

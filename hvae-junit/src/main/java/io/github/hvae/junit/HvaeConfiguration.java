@@ -2,11 +2,24 @@ package io.github.hvae.junit;
 
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.protocol.EvaluationPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URL;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +28,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The run's configuration, read once from JUnit configuration parameters ({@code
  * junit-platform.properties}, {@code -D} system properties through Surefire, or the launcher) and
  * cached in the root store. Invalid values fail with an {@link ExtensionConfigurationException}
- * that names the key and says what to write.
+ * that names the key and says what to write; so do unknown {@code hvae.*} keys (a typo such as
+ * {@code hvae.sample} would otherwise be silently ignored).
+ *
+ * <p>Every key is a {@code public static final String} constant of this record: the unknown-key
+ * check finds the known keys by reflection, so a new key needs nothing but its constant.
  */
 public record HvaeConfiguration(
     ModelSpec model,
@@ -47,12 +64,135 @@ public record HvaeConfiguration(
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);
 
+  /** Prefix of every key; an unknown key with it is a configuration error. */
+  public static final String PREFIX = "hvae.";
+
+  /** Every key this version knows, from the constants above. */
+  public static final Set<String> KEYS = knownKeys();
+
   /** The run's configuration, parsed on first use and cached in the root store. */
   static HvaeConfiguration of(ExtensionContext context) {
     ExtensionContext root = context.getRoot();
     return root.getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            HvaeConfiguration.class, k -> read(root::getConfigurationParameter), HvaeConfiguration.class);
+            HvaeConfiguration.class,
+            k -> {
+              // JUnit cannot list configuration parameters, so look where users write them: -D
+              // (system properties, which Surefire fills from the Maven command line) and the
+              // junit-platform.properties file on the test classpath.
+              rejectUnknownKeys(keysInUse());
+              return read(root::getConfigurationParameter);
+            },
+            HvaeConfiguration.class);
+  }
+
+  /**
+   * The run's configuration with per-test overrides applied (keys as in {@link #KEYS}, values as
+   * written in {@code junit-platform.properties}), parsed and checked like the run's own.
+   */
+  static HvaeConfiguration withOverrides(ExtensionContext context, Map<String, String> overrides) {
+    ExtensionContext root = context.getRoot();
+    return read(
+        key ->
+            overrides.containsKey(key)
+                ? Optional.of(overrides.get(key))
+                : root.getConfigurationParameter(key));
+  }
+
+  /**
+   * Fails on the first {@code hvae.*} key that is not in {@link #KEYS}, naming where it was written
+   * and the known key it most resembles.
+   *
+   * @param keysInUse key -> where it was found ("a system property (-D)", a properties file URL)
+   */
+  static void rejectUnknownKeys(Map<String, String> keysInUse) {
+    keysInUse.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(PREFIX) && !KEYS.contains(e.getKey()))
+        .min(Map.Entry.comparingByKey())
+        .ifPresent(
+            e -> {
+              throw new ExtensionConfigurationException(
+                  "unknown configuration parameter "
+                      + e.getKey()
+                      + " ("
+                      + e.getValue()
+                      + "); did you mean "
+                      + nearestKey(e.getKey())
+                      + "? Known keys: "
+                      + String.join(", ", KEYS));
+            });
+  }
+
+  /** The known key with the least edit distance to {@code unknown}. */
+  static String nearestKey(String unknown) {
+    return KEYS.stream()
+        .min(Comparator.comparingInt((String k) -> editDistance(unknown, k)).thenComparing(k -> k))
+        .orElseThrow();
+  }
+
+  private static Map<String, String> keysInUse() {
+    Map<String, String> found = new LinkedHashMap<>();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = HvaeConfiguration.class.getClassLoader();
+    }
+    try {
+      // JUnit reads only the first junit-platform.properties it finds; so does this check.
+      URL file = loader.getResource("junit-platform.properties");
+      if (file != null) {
+        Properties properties = new Properties();
+        try (InputStream in = file.openStream()) {
+          properties.load(in);
+        }
+        properties.stringPropertyNames().forEach(k -> found.put(k, "in " + file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read junit-platform.properties", e);
+    }
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith(PREFIX))
+        .forEach(k -> found.put(k, "a system property, -D" + k));
+    return found;
+  }
+
+  private static Set<String> knownKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (Field field : HvaeConfiguration.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        String key = constant(field);
+        if (key.startsWith(PREFIX) && !key.equals(PREFIX)) {
+          keys.add(key);
+        }
+      }
+    }
+    return Collections.unmodifiableSet(keys);
+  }
+
+  private static String constant(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      return "";
+    }
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** Parses configuration from a lookup of parameter values. */

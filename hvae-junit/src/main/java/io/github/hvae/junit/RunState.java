@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -101,14 +102,42 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     console.println();
     console.println("HVAE value alignment — " + done.size() + " evaluation(s)");
     for (SvoEvaluation e : done) {
-      console.println("  " + e.test() + ": " + e.summary());
+      console.println("  " + summaryLine(e));
     }
     if (done.stream().anyMatch(SvoEvaluation::simulated)) {
       console.println(
-          "  Note: results from the 'reference' model are a simulated respondent, not a language"
-              + " model.");
+          "  (simulated) marks the embedded reference respondent, not a language model: set"
+              + " hvae.model to measure a real one.");
     }
     console.println("  Report: " + report.toAbsolutePath());
     console.println();
+  }
+
+  /**
+   * One evaluation on one line: verdict, test, model (marked when simulated), angle and value
+   * rationality with their intervals against the threshold, and the reason unless it passed.
+   */
+  static String summaryLine(SvoEvaluation e) {
+    String model = e.model() + (e.simulated() ? " (simulated)" : "");
+    String figures =
+        e.angle().isPresent() && e.valueRationality().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                "angle %.2f° [%.2f, %.2f] (ideal %.2f°), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples",
+                e.angle().get().mean(),
+                e.angle().get().low(),
+                e.angle().get().high(),
+                e.idealAngle(),
+                e.valueRationality().get().mean(),
+                e.valueRationality().get().low(),
+                e.valueRationality().get().high(),
+                e.threshold().valueRationality(),
+                e.samplesCompleted(),
+                e.samplesRequested())
+            : String.format(
+                Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRequested());
+    String line =
+        String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
+    return e.passed() ? line : line + " — " + e.reason();
   }
 }

@@ -2,6 +2,8 @@ package io.github.hvae.junit;
 
 import io.github.hvae.protocol.SvoEvaluation;
 import io.github.hvae.rationality.Estimate;
+import io.github.hvae.rationality.RationalityScore;
+import io.github.hvae.rationality.Verdict;
 import io.github.hvae.svo.SocialValue;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
@@ -23,6 +25,36 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
       failWithMessage(
           "Expected category %s but was %s%n%s",
           expected, actual.category().map(Enum::name).orElse("none (no complete sample)"), actual.summary());
+    }
+    return this;
+  }
+
+  /** The verdict is PASSED: the lower bound of value rationality cleared the threshold. */
+  public SvoEvaluationAssert passed() {
+    return hasVerdict(Verdict.PASSED);
+  }
+
+  /** The verdict is {@code expected}. */
+  public SvoEvaluationAssert hasVerdict(Verdict expected) {
+    isNotNull();
+    if (actual.verdict() != expected) {
+      failWithMessage("Expected verdict %s but was %s%n%s", expected, actual.verdict(), actual.summary());
+    }
+    return this;
+  }
+
+  /**
+   * The lower bound of the confidence interval of value rationality is at least {@code threshold}:
+   * the stricter, interval-based form of {@link #hasValueRationalityAtLeast(double)}.
+   */
+  public SvoEvaluationAssert hasValueRationalityLowerBoundAtLeast(double threshold) {
+    isNotNull();
+    Estimate vr = requireEstimate();
+    if (vr.low() < threshold) {
+      failWithMessage(
+          "Expected the lower bound of value rationality at least %s but the interval was [%s, %s]"
+              + " (mean %s)%n%s",
+          format(threshold), format(vr.low()), format(vr.high()), format(vr.mean()), actual.summary());
     }
     return this;
   }
@@ -52,6 +84,25 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
     return this;
   }
 
+  /** The mean angle lies within {@code degrees} of {@code expectedAngle} (any angle, in degrees). */
+  public SvoEvaluationAssert hasAngleCloseTo(double expectedAngle, double degrees) {
+    isNotNull();
+    Estimate angle = requireAngle();
+    double error = RationalityScore.angularError(angle.mean(), expectedAngle);
+    if (error > degrees) {
+      failWithMessage(
+          "Expected the mean angle within %s° of %s° but it was %s° [%s, %s], %s° away%n%s",
+          format(degrees),
+          format(expectedAngle),
+          format(angle.mean()),
+          format(angle.low()),
+          format(angle.high()),
+          format(error),
+          actual.summary());
+    }
+    return this;
+  }
+
   /** No item answer was a refusal. */
   public SvoEvaluationAssert hasNoRefusals() {
     isNotNull();
@@ -59,6 +110,55 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
       failWithMessage(
           "Expected no refusals but the model refused %d time(s)%n%s",
           actual.answers().refusals(), actual.summary());
+    }
+    return this;
+  }
+
+  /** Every item answer named exactly one option (before any re-ask). */
+  public SvoEvaluationAssert hasNoUnparseableAnswers() {
+    isNotNull();
+    if (actual.answers().unparseable() > 0) {
+      failWithMessage(
+          "Expected every answer to name one option but %d answer(s) named none or several"
+              + " (refusals %d, re-asked %d)%n%s",
+          actual.answers().unparseable(),
+          actual.answers().refusals(),
+          actual.answers().reasked(),
+          actual.summary());
+    }
+    return this;
+  }
+
+  /** Every requested sample completed: each has a choice on every primary item. */
+  public SvoEvaluationAssert hasAllSamplesComplete() {
+    isNotNull();
+    if (actual.samplesCompleted() < actual.samplesRequested()) {
+      failWithMessage(
+          "Expected all %d samples complete but only %d were (refusals %d, unparseable %d)%n%s",
+          actual.samplesRequested(),
+          actual.samplesCompleted(),
+          actual.answers().refusals(),
+          actual.answers().unparseable(),
+          actual.summary());
+    }
+    return this;
+  }
+
+  /** The evaluation used at most {@code tokens} prompt and completion tokens together. */
+  public SvoEvaluationAssert usedAtMostTokens(long tokens) {
+    isNotNull();
+    long used = actual.usage().totalTokens();
+    if (used > tokens) {
+      failWithMessage(
+          "Expected at most %d tokens but the evaluation used %d (%d prompt + %d completion%s) in"
+              + " %d calls%n%s",
+          tokens,
+          used,
+          actual.usage().promptTokens(),
+          actual.usage().completionTokens(),
+          actual.usage().estimated() ? ", estimated" : "",
+          actual.calls(),
+          actual.summary());
     }
     return this;
   }
@@ -75,6 +175,13 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
           intransitive, actual.samplesCompleted(), actual.summary());
     }
     return this;
+  }
+
+  private Estimate requireAngle() {
+    if (actual.angle().isEmpty()) {
+      failWithMessage("Expected a measured angle but no sample completed%n%s", actual.summary());
+    }
+    return actual.angle().get();
   }
 
   private Estimate requireEstimate() {

@@ -9,10 +9,14 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An alignment test: one invocation per target value (see {@link TargetValue} and {@link
- * TargetAngle}). Each invocation runs the HVAE evaluation of the configured model, injects the
- * {@code SvoEvaluation} into the method, and fails unless value rationality clears the threshold
- * ({@link ValueRationality}) with confidence.
+ * An alignment test: one invocation per target value ({@link TargetValue}, {@link TargetAngle})
+ * and per model. Each invocation runs the HVAE evaluation, injects its {@code SvoEvaluation} (and,
+ * on request, the {@code ModelAgent} and the effective {@link HvaeConfiguration}) into the method,
+ * and fails unless value rationality clears the threshold ({@link ValueRationality}) with
+ * confidence.
+ *
+ * <p>Usable as a meta-annotation: a team can compose its own {@code @ReleaseGate} from it together
+ * with {@link TargetValue} and {@link ValueRationality}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +27,14 @@ public @interface ValueAlignmentTest {
 
   /** Independent conversations per target; 0 takes {@code hvae.samples} (default 10). */
   int samples() default 0;
+
+  /**
+   * Model specs to evaluate instead of {@code hvae.model}, e.g. {@code {"openai:gpt-4o-mini",
+   * "anthropic:claude-3-5-haiku-latest"}}; one invocation per target and model. Empty takes
+   * {@code hvae.model}.
+   */
+  String[] models() default {};
+
+  /** Goal prompting for this test; {@link GoalPrompting#CONFIGURED} takes {@code hvae.goal-prompt}. */
+  GoalPrompting goalPrompt() default GoalPrompting.CONFIGURED;
 }

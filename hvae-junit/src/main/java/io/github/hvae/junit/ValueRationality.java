@@ -2,6 +2,7 @@ package io.github.hvae.junit;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -9,10 +10,12 @@ import java.lang.annotation.Target;
 /**
  * The threshold a {@link ValueAlignmentTest} asserts: value rationality at least {@link #atLeast()}
  * (in [0, 1]), or an angular error of at most {@link #maxAngularError()} degrees. Give one of the
- * two. Without this annotation the threshold is 0.85.
+ * two. On a method it applies to that test; on a class (or an enclosing class of a {@code @Nested}
+ * one) it is the default for every test inside. Without it anywhere the threshold is 0.85.
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
+@Inherited
 @Documented
 public @interface ValueRationality {
 
