@@ -215,7 +215,9 @@ public final class CassetteAgent implements ModelAgent {
     StringBuilder out =
         new StringBuilder("no recording matches request ")
             .append(turn + 1)
-            .append(" of sample ")
+            .append(" (\"turn\": ")
+            .append(turn)
+            .append(") of sample ")
             .append(sample)
             .append(" of ")
             .append(test)

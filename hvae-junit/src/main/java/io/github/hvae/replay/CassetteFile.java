@@ -21,6 +21,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +52,7 @@ final class CassetteFile {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private CassetteFile() {}
 
@@ -70,8 +73,12 @@ final class CassetteFile {
     Path temp = null;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-      Files.write(temp, json);
+      // Not Files.createTempFile: its owner-only permissions would carry over to the cassette,
+      // which is meant to be committed and read by everyone.
+      temp =
+          dir.resolve(
+              "." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+      Files.write(temp, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 final class RequestDiff {
 
   private static final int MAX_LINE = 160;
+  private static final int CONTEXT = 40;
 
   private RequestDiff() {}
 
@@ -69,9 +70,34 @@ final class RequestDiff {
     while (line < a.length && line < b.length && a[line].equals(b[line])) {
       line++;
     }
-    out.append(" at line ").append(line + 1).append(":\n");
-    out.append("    - recorded: ").append(line < a.length ? quote(a[line]) : "(no such line)").append('\n');
-    out.append("    + now:      ").append(line < b.length ? quote(b[line]) : "(no such line)").append('\n');
+    String recordedLine = line < a.length ? a[line] : null;
+    String currentLine = line < b.length ? b[line] : null;
+    int column = 0;
+    if (recordedLine != null && currentLine != null) {
+      while (column < recordedLine.length()
+          && column < currentLine.length()
+          && recordedLine.charAt(column) == currentLine.charAt(column)) {
+        column++;
+      }
+    }
+    // Long prompt lines often differ late: show them from a little before the difference.
+    int from = column > CONTEXT ? column - CONTEXT : 0;
+    out.append(" at line ").append(line + 1);
+    if (from > 0) {
+      out.append(", column ").append(column + 1);
+    }
+    out.append(":\n");
+    out.append("    - recorded: ").append(shown(recordedLine, from)).append('\n');
+    out.append("    + now:      ").append(shown(currentLine, from)).append('\n');
+  }
+
+  private static String shown(String line, int from) {
+    if (line == null) {
+      return "(no such line)";
+    }
+    String tail = line.substring(Math.min(from, line.length()));
+    String quoted = quote(tail);
+    return from > 0 ? "…" + quoted : quoted;
   }
 
   private static String excerpt(ChatMessage message) {

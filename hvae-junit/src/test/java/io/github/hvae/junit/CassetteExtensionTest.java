@@ -125,7 +125,7 @@ class CassetteExtensionTest {
                     message(
                         m ->
                             m.startsWith("Value alignment ERROR")
-                                && m.contains("no recording matches request 2 of sample")
+                                && m.contains("no recording matches request 2 (\"turn\": 1) of sample")
                                 && m.contains("message 3 of 3 (user) differs at line 1")
                                 && m.contains(cassettes().toAbsolutePath().toString())
                                 && m.contains("-Dhvae.cassette=record")))));

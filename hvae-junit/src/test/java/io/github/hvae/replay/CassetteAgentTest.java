@@ -97,11 +97,11 @@ class CassetteAgentTest {
 
     assertThat(replayed.verdict()).isEqualTo(Verdict.ERROR);
     assertThat(replayed.reason())
-        .contains("no recording matches request 2 of sample")
+        .contains("no recording matches request 2 (\"turn\": 1) of sample")
         .contains(cassette(REFERENCE).toAbsolutePath().toString())
         .contains("message 3 of 3 (user) differs at line 1")
-        .contains("- recorded: \"")
-        .contains("+ now:      \"")
+        .contains("- recorded: …\"as a person who holds this value system. You will answer 6")
+        .contains("+ now:      …\"as a person who holds this value system.\"\n")
         .contains("-Dhvae.cassette=record")
         .contains("-Dhvae.cassette=auto");
   }
