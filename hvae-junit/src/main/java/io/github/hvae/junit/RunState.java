@@ -4,6 +4,7 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.replay.CachingAgent;
 import io.github.hvae.replay.CassetteAgent;
 import io.github.hvae.replay.CassetteMode;
 import io.github.hvae.replay.Cassettes;
@@ -76,9 +77,13 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     // Lazy, so that replay never creates the provider's agent: no key, no client, no network.
     Supplier<ModelAgent> shared =
         () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, configuration.seed()));
+    Supplier<ModelAgent> model =
+        configuration.cache()
+            ? () -> new CachingAgent(spec, configuration.baseUrl(), configuration.cacheDir(), shared)
+            : shared;
     CassetteMode cassette = CassetteMode.parse(configuration.cassette());
     if (cassette == CassetteMode.OFF) {
-      return shared.get();
+      return model.get();
     }
     return new CassetteAgent(
         spec,
@@ -86,7 +91,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
         testId,
         Cassettes.fileFor(configuration.cassetteDir(), spec, testId),
         cassette,
-        shared);
+        model);
   }
 
   void record(SvoEvaluation evaluation) {

@@ -17,12 +17,8 @@ import io.github.hvae.replay.Cassette.Endpoint;
 import io.github.hvae.replay.Cassette.Interaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +38,8 @@ import java.util.OptionalLong;
  * request's messages, then the previous reply as an assistant message, then more) holds only its
  * {@code newMessages}. Reading restores the full message lists, which are what replay matches on.
  *
- * <p>Writes go to a temporary file in the same directory that is then moved over the cassette
- * atomically, so a reader, a parallel test or a killed run only ever sees an old or a new complete
- * file.
+ * <p>Writes are atomic ({@link AtomicFiles}): a reader, a parallel test or a killed run only ever
+ * sees an old or a new complete file.
  */
 final class CassetteFile {
 
@@ -52,7 +47,6 @@ final class CassetteFile {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private CassetteFile() {}
 
@@ -68,35 +62,16 @@ final class CassetteFile {
 
   /** Replaces {@code file} with this cassette, atomically. */
   static void write(Path file, Cassette cassette) {
-    byte[] json = (toJson(cassette) + "\n").getBytes(StandardCharsets.UTF_8);
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = null;
     try {
-      Files.createDirectories(dir);
-      // Not Files.createTempFile: its owner-only permissions would carry over to the cassette,
-      // which is meant to be committed and read by everyone.
-      temp =
-          dir.resolve(
-              "." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-      Files.write(temp, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
+      AtomicFiles.write(file, (toJson(cassette) + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new CassetteException(
-          "cannot write cassette " + file + ": " + e + "; check that hvae.cassette-dir is writable",
+          "cannot write "
+              + file
+              + ": "
+              + e
+              + "; check that the directory (hvae.cassette-dir or hvae.cache-dir) is writable",
           e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // The failure being reported matters more than a stray temporary file.
-        }
-      }
     }
   }
 

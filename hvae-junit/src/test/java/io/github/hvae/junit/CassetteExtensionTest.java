@@ -189,6 +189,25 @@ class CassetteExtensionTest {
     }
   }
 
+  @Test
+  void theResponseCacheIsOffByDefaultAndAnswersLikeTheModelWhenOn() throws IOException {
+    Path cache = dir.resolve("cache");
+
+    run("off", "uncached", Map.of("hvae.cache-dir", cache.toString()), selectClass(FirstFixture.class))
+        .assertStatistics(s -> s.succeeded(2));
+    assertThat(cache).doesNotExist();
+
+    Map<String, String> on = Map.of("hvae.cache", "on", "hvae.cache-dir", cache.toString());
+    run("off", "filling", on, selectClass(FirstFixture.class)).assertStatistics(s -> s.succeeded(2));
+    run("off", "cached", on, selectClass(FirstFixture.class)).assertStatistics(s -> s.succeeded(2));
+
+    try (Stream<Path> entries = Files.walk(cache)) {
+      // 2 targets x 4 samples x 8 requests (value prompt, goal prompt, 6 items), each cached once.
+      assertThat(entries.filter(Files::isRegularFile).count()).isEqualTo(2 * 4 * 8);
+    }
+    assertThat(report("cached")).isEqualTo(report("uncached"));
+  }
+
   /**
    * This build has no OpenAI provider and no key is set: replay must answer from the cassettes
    * alone. The server that answered the recording stays up and counts every request.
