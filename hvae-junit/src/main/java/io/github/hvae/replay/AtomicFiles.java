@@ -2,6 +2,7 @@ package io.github.hvae.replay;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,28 @@ final class AtomicFiles {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private AtomicFiles() {}
+
+  /**
+   * Deletes what writes of {@code file} left behind when their process was killed. Call it only
+   * while no other process writes this file.
+   */
+  static void deleteLeftovers(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    String prefix = "." + file.getFileName() + ".";
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, p -> isLeftover(p, prefix))) {
+      for (Path leftover : leftovers) {
+        Files.deleteIfExists(leftover);
+      }
+    }
+  }
+
+  private static boolean isLeftover(Path path, String prefix) {
+    String name = path.getFileName().toString();
+    return name.startsWith(prefix) && name.endsWith(".tmp");
+  }
 
   /**
    * Writes {@code bytes} to a temporary file in the target's directory, then renames it over the

@@ -6,6 +6,7 @@ import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.replay.Cassette.Endpoint;
 import io.github.hvae.replay.Cassette.Interaction;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -155,6 +156,16 @@ public final class CassetteAgent implements ModelAgent {
       throw unreadable;
     }
     if (cassette == null) {
+      if (mode != CassetteMode.REPLAY) {
+        // One evaluation is one cassette, written by this agent alone: whatever temporary files
+        // sit beside it come from a run that was killed while writing.
+        try {
+          AtomicFiles.deleteLeftovers(file);
+        } catch (IOException e) {
+          throw new CassetteException(
+              "cannot clean up beside cassette " + file.toAbsolutePath() + ": " + e, e);
+        }
+      }
       if (mode == CassetteMode.RECORD) {
         cassette = new Cassette(test, endpoint, spec.isReference());
       } else if (!Files.exists(file)) {

@@ -173,6 +173,19 @@ class CassetteAgentTest {
   }
 
   @Test
+  void recordingClearsTemporaryFilesAKilledWriterLeftBehind() throws IOException {
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    Path leftover = cassette(REFERENCE).resolveSibling("." + cassette(REFERENCE).getFileName() + ".1f2e3d.tmp");
+    Files.writeString(leftover, "{\"schema\": \"hvae-cass");
+
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    assertThat(leftover).as("replay writes nothing, not even deletions").exists();
+
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.AUTO, CassetteAgentTest::reference));
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
   void recordReplacesAnOldCassette() throws IOException {
     evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
     evaluate(plan(2, false), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));

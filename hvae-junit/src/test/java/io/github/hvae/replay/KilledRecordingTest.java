@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,11 @@ class KilledRecordingTest {
 
     assertThat(model.calls()).isEqualTo(uninterrupted.calls() - recorded);
     assertThat(reported(completed)).isEqualTo(reported(uninterrupted));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary file of the killed writer is left")
+          .containsExactlyInAnyOrder("killed.json", "child.log");
+    }
   }
 
   /** Waits for the file on file-system events rather than sleeping, up to the deadline. */
