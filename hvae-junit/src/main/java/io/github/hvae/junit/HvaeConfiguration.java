@@ -46,7 +46,9 @@ public record HvaeConfiguration(
     String cassette,
     Path cassetteDir,
     Path reportDir,
-    OptionalLong maxTokensBudget) {
+    OptionalLong maxTokensBudget,
+    boolean cache,
+    Path cacheDir) {
 
   public static final String MODEL = "hvae.model";
   public static final String BASE_URL = "hvae.base-url";
@@ -60,6 +62,8 @@ public record HvaeConfiguration(
   public static final String CASSETTE_DIR = "hvae.cassette-dir";
   public static final String REPORT_DIR = "hvae.report-dir";
   public static final String MAX_TOKENS_BUDGET = "hvae.max-tokens-budget";
+  public static final String CACHE = "hvae.cache";
+  public static final String CACHE_DIR = "hvae.cache-dir";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);
@@ -218,7 +222,9 @@ public record HvaeConfiguration(
         r.parse(REPORT_DIR, "target/hvae", Path::of, "a directory path"),
         r.string(MAX_TOKENS_BUDGET)
             .map(v -> OptionalLong.of(r.parse(MAX_TOKENS_BUDGET, v, r.positiveLong(), "a whole number of tokens >= 1")))
-            .orElse(OptionalLong.empty()));
+            .orElse(OptionalLong.empty()),
+        r.parse(CACHE, "off", Reader::onOff, "on or off"),
+        r.parse(CACHE_DIR, "target/hvae-cache", Path::of, "a directory path"));
   }
 
   private record Reader(Function<String, Optional<String>> parameters) {
@@ -274,6 +280,14 @@ public record HvaeConfiguration(
         case "true" -> true;
         case "false" -> false;
         default -> throw new IllegalArgumentException("not a boolean");
+      };
+    }
+
+    static boolean onOff(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "on", "true" -> true;
+        case "off", "false" -> false;
+        default -> throw new IllegalArgumentException("not on or off");
       };
     }
 

@@ -4,6 +4,10 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.replay.CachingAgent;
+import io.github.hvae.replay.CassetteAgent;
+import io.github.hvae.replay.CassetteMode;
+import io.github.hvae.replay.Cassettes;
 import io.github.hvae.report.JsonReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -70,7 +75,24 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
    * here.
    */
   ModelAgent agentFor(ModelSpec spec, String testId) {
-    return agents.computeIfAbsent(spec, s -> ModelAgents.create(s, configuration.seed()));
+    // Lazy, so that replay never creates the provider's agent: no key, no client, no network.
+    Supplier<ModelAgent> shared =
+        () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, configuration.seed()));
+    Supplier<ModelAgent> model =
+        configuration.cache()
+            ? () -> new CachingAgent(spec, configuration.baseUrl(), configuration.cacheDir(), shared)
+            : shared;
+    CassetteMode cassette = CassetteMode.parse(configuration.cassette());
+    if (cassette == CassetteMode.OFF) {
+      return model.get();
+    }
+    return new CassetteAgent(
+        spec,
+        configuration.baseUrl(),
+        testId,
+        Cassettes.fileFor(configuration.cassetteDir(), spec, testId),
+        cassette,
+        model);
   }
 
   void record(SvoEvaluation evaluation) {
