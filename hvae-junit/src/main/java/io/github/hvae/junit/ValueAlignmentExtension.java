@@ -170,7 +170,9 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
               // Each evaluation's randomness depends on the seed and its name only, so parallel and
               // serial runs agree.
               configuration.seed() * 31 + test.hashCode(),
-              ProtocolSettings.DEFAULTS.withGoalPrompting(configuration.goalPrompt()));
+              ProtocolSettings.DEFAULTS
+                  .withGoalPrompting(configuration.goalPrompt())
+                  .withGeneration(configuration.generation()));
       SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
       run.record(evaluation);
       context.getStore(NAMESPACE).put(SvoEvaluation.class, evaluation);

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * An alignment test: one invocation per target value (see {@link TargetValue} and {@link
  * TargetAngle}). Each invocation runs the HVAE evaluation of the configured model, injects the
  * {@code SvoEvaluation} into the method, and fails unless value rationality clears the threshold
- * ({@link ValueRationality}) with confidence.
+ * ({@link ValueRationality}) with confidence. A test whose model needs an API key that the
+ * environment lacks is disabled, with the reason, rather than failed.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestTemplate
-@ExtendWith(ValueAlignmentExtension.class)
+@ExtendWith({ModelAvailableCondition.class, ValueAlignmentExtension.class})
 public @interface ValueAlignmentTest {
 
   /** Independent conversations per target; 0 takes {@code hvae.samples} (default 10). */
