@@ -79,6 +79,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private final Object gate = new Object();
   private int inFlight;
   private int maxInFlight;
+  private int arrivals;
 
   private volatile int faultEvery;
   private volatile List<Fault> rotation = List.of();
@@ -125,8 +126,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
   }
 
   /**
-   * Holds each request until {@code requests} are in flight together, or {@code atMost} has
-   * passed; this makes overlap observable, so a broken limit shows as more requests in flight.
+   * Holds requests in batches of {@code requests}: each is held until its batch has arrived, or
+   * {@code atMost} has passed. This makes overlap observable: a limit of n reaches exactly n in
+   * flight, and a broken limit shows as more.
    */
   public FakeOpenAiServer holdUntilConcurrent(int requests, Duration atMost) {
     this.concurrentTarget = requests;
@@ -202,9 +204,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
     synchronized (gate) {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
+      int arrival = ++arrivals;
       gate.notifyAll();
+      if (concurrentTarget <= 0) {
+        return;
+      }
+      // Requests pass in batches of the target size, like a barrier, so a batch is in flight
+      // together however the previous batch's threads happen to be scheduled.
+      int batchEnd = ((arrival + concurrentTarget - 1) / concurrentTarget) * concurrentTarget;
       long deadline = System.nanoTime() + holdAtMost.toNanos();
-      while (inFlight < concurrentTarget) {
+      while (arrivals < batchEnd) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
