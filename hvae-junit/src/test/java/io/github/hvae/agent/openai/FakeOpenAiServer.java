@@ -112,6 +112,34 @@ public final class FakeOpenAiServer implements AutoCloseable {
     return fake;
   }
 
+  /**
+   * Runs the server standalone, to try the library as a user would: {@code java ...
+   * FakeOpenAiServer [port] [faultEvery]}. Every {@code faultEvery}-th new request gets a fault
+   * (429, 503, truncated JSON, dropped connection, cut body in turn). On exit it prints how many
+   * requests came, how many carried {@code Authorization: Bearer $FAKE_SERVER_EXPECTED_KEY}, and the
+   * faults injected.
+   */
+  public static void main(String[] args) throws Exception {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    int every = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    FakeOpenAiServer fake = new FakeOpenAiServer();
+    fake.server.start(java.net.InetAddress.getByName("127.0.0.1"), port);
+    fake.faultEvery(every, Fault.RATE_LIMITED, Fault.UNAVAILABLE, Fault.TRUNCATED_JSON, Fault.DROPPED_CONNECTION, Fault.CUT_BODY);
+    String expected = "Bearer " + System.getenv("FAKE_SERVER_EXPECTED_KEY");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  List<RecordedRequest> all = fake.requests();
+                  long authorised =
+                      all.stream().filter(r -> expected.equals(r.getHeaders().get("Authorization"))).count();
+                  System.out.println(
+                      "requests=" + all.size() + " authorised=" + authorised + " faults=" + fake.injected);
+                }));
+    System.out.println("listening on " + fake.baseUrl());
+    Thread.currentThread().join();
+  }
+
   /** The base URL to configure as {@code hvae.base-url}: {@code http://127.0.0.1:port/v1}. */
   public String baseUrl() {
     String url = server.url("/v1").toString();
