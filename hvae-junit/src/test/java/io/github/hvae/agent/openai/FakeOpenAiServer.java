@@ -64,6 +64,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Duration LINGER = Duration.ofMillis(50);
   private static final Pattern OPTION_LINE =
       Pattern.compile(
           "^\\s*([A-I])\\.\\s*You get (\\d+(?:\\.\\d+)?) coins, the other participant gets"
@@ -243,6 +244,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
       long deadline = System.nanoTime() + holdAtMost.toNanos();
       while (arrivals < batchEnd) {
         long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        TimeUnit.NANOSECONDS.timedWait(gate, left);
+      }
+      // A full batch lingers a moment, so that requests a broken limit lets through arrive while it
+      // is still in flight; one that does ends the linger, since the excess is already recorded.
+      long lingerEnd = System.nanoTime() + LINGER.toNanos();
+      while (inFlight <= concurrentTarget) {
+        long left = lingerEnd - System.nanoTime();
         if (left <= 0) {
           break;
         }
