@@ -192,8 +192,17 @@ public final class ResilientJsonClient implements AutoCloseable {
       }
       // A rejected key may be echoed back, even partly masked: say nothing of the body then.
       String shown = status == 401 ? "" : serverMessage;
+      // Redirects are not followed: a POST would be replayed, and the key sent, somewhere else.
+      String whatToDo =
+          status >= 300 && status < 400
+              ? "the server redirects"
+                  + Optional.ofNullable(response.header("Location"))
+                      .map(l -> " to " + Redaction.scrub(l, key))
+                      .orElse("")
+                  + "; give that address as hvae.base-url"
+              : advice.whatToDo(status);
       return new Attempt.Fatal(
-          model + ": " + where + " answered HTTP " + status + shown + "; " + advice.whatToDo(status));
+          model + ": " + where + " answered HTTP " + status + shown + "; " + whatToDo);
     } catch (ModelException e) {
       throw e;
     } catch (IOException e) {

@@ -199,6 +199,16 @@ class RetriesTest {
   }
 
   @Test
+  void doesNotFollowARedirectButSaysWhereTo() {
+    enqueue(new MockResponse.Builder().code(307).addHeader("Location", "https://elsewhere.example/v1/chat/completions"));
+
+    assertThatThrownBy(() -> chat(settings()))
+        .hasMessageContaining("HTTP 307")
+        .hasMessageContaining("the server redirects to https://elsewhere.example/v1/chat/completions; give that address as hvae.base-url");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void givesUpAfterTheLastAttemptSayingWhatFailed() {
     for (int i = 0; i < 3; i++) {
       enqueue(status(503));
