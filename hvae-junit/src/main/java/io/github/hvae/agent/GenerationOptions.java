@@ -6,7 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * Generation parameters sent to a model. Empty values are not sent, so the provider's defaults
- * apply (the HVAE paper ran chat models at their default temperature).
+ * apply (the HVAE paper ran chat models at their default temperature). A seed is a base: providers
+ * that take one send it plus the request's sample index, so samples stay independent.
  */
 public record GenerationOptions(
     OptionalDouble temperature, OptionalLong seed, OptionalInt maxTokens) {

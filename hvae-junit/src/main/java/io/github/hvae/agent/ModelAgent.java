@@ -2,9 +2,10 @@ package io.github.hvae.agent;
 
 /**
  * A chat model: messages in, reply text and token usage out. Implementations are thread-safe:
- * the samples of an evaluation call one agent concurrently. Providers live in sub-packages;
- * cross-cutting behaviour (retries, concurrency limits, accounting, replay) wraps an agent as a
- * decorator.
+ * the samples of an evaluation call one agent concurrently. Providers live in sub-packages
+ * ({@code openai}, {@code anthropic}, {@code reference}); retries, timeouts and the per-endpoint
+ * concurrency limit belong to their HTTP client ({@code resilience}); the token budget ({@code
+ * accounting}) and replay wrap an agent as decorators.
  */
 public interface ModelAgent extends AutoCloseable {
 

@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.protocol.EvaluationPlan;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,11 @@ public record HvaeConfiguration(
     Path reportDir,
     OptionalLong maxTokensBudget,
     boolean cache,
-    Path cacheDir) {
+    Path cacheDir,
+    OptionalLong modelSeed,
+    Duration requestTimeout,
+    int maxAttempts,
+    Duration retryBackoff) {
 
   public static final String MODEL = "hvae.model";
   public static final String BASE_URL = "hvae.base-url";
@@ -64,6 +70,9 @@ public record HvaeConfiguration(
   public static final String MAX_TOKENS_BUDGET = "hvae.max-tokens-budget";
   public static final String CACHE = "hvae.cache";
   public static final String CACHE_DIR = "hvae.cache-dir";
+  public static final String REQUEST_TIMEOUT = "hvae.request-timeout";
+  public static final String MAX_ATTEMPTS = "hvae.max-attempts";
+  public static final String RETRY_BACKOFF = "hvae.retry-backoff";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);
@@ -224,7 +233,27 @@ public record HvaeConfiguration(
             .map(v -> OptionalLong.of(r.parse(MAX_TOKENS_BUDGET, v, r.positiveLong(), "a whole number of tokens >= 1")))
             .orElse(OptionalLong.empty()),
         r.parse(CACHE, "off", Reader::onOff, "on or off"),
-        r.parse(CACHE_DIR, "target/hvae-cache", Path::of, "a directory path"));
+        r.parse(CACHE_DIR, "target/hvae-cache", Path::of, "a directory path"),
+        // The seed goes to the model only when given explicitly: a default one would be a choice
+        // the user never made about the model's sampling.
+        r.string(SEED)
+            .map(v -> OptionalLong.of(r.parse(SEED, v, Long::parseLong, "a whole number")))
+            .orElse(OptionalLong.empty()),
+        r.parse(REQUEST_TIMEOUT, "120s", Reader::duration, "a duration such as 120s, 500ms or 2m"),
+        r.parse(MAX_ATTEMPTS, "5", r.positiveInt(), "a whole number >= 1 (1 = no retries)"),
+        r.parse(RETRY_BACKOFF, "1s", Reader::duration, "a duration such as 1s or 250ms"));
+  }
+
+  /** What every model call sends: temperature and seed only when configured. */
+  public GenerationOptions generation() {
+    GenerationOptions options = GenerationOptions.DEFAULTS;
+    if (temperature.isPresent()) {
+      options = options.withTemperature(temperature.getAsDouble());
+    }
+    if (modelSeed.isPresent()) {
+      options = options.withSeed(modelSeed.getAsLong());
+    }
+    return options;
   }
 
   private record Reader(Function<String, Optional<String>> parameters) {
@@ -289,6 +318,28 @@ public record HvaeConfiguration(
         case "off", "false" -> false;
         default -> throw new IllegalArgumentException("not on or off");
       };
+
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 2m}, or ISO-8601 such as {@code PT30S}. */
+    static Duration duration(String value) {
+      String v = value.toLowerCase(Locale.ROOT);
+      Duration d;
+      if (v.startsWith("pt")) {
+        d = Duration.parse(value.toUpperCase(Locale.ROOT));
+      } else if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).strip()));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 1000));
+      } else if (v.endsWith("m")) {
+        d = Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 60));
+      } else {
+        throw new IllegalArgumentException("give a unit: ms, s or m");
+      }
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("must not be negative");
+      }
+      return d;
     }
 
     static String cassetteMode(String value) {

@@ -30,5 +30,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @Documented
-@ExtendWith(ModelUnderTestExtension.class)
+@ExtendWith({ModelAvailableCondition.class, ModelUnderTestExtension.class})
 public @interface ModelUnderTest {}

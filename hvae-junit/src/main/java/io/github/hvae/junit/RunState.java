@@ -1,8 +1,12 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.agent.AgentSettings;
+import io.github.hvae.agent.Environment;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.agent.accounting.TokenBudget;
+import io.github.hvae.agent.resilience.EndpointLimits;
 import io.github.hvae.protocol.SvoEvaluation;
 import io.github.hvae.replay.CachingAgent;
 import io.github.hvae.replay.CassetteAgent;
@@ -34,13 +38,15 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
       ExtensionContext.Namespace.create(RunState.class);
 
   private final HvaeConfiguration configuration;
+  private final AgentSettings agentSettings;
   private final Map<ModelSpec, ModelAgent> agents = new ConcurrentHashMap<>();
   private final List<SvoEvaluation> evaluations = new ArrayList<>();
   private final ExecutorService executor;
   private final PrintStream console;
 
-  private RunState(HvaeConfiguration configuration, PrintStream console) {
+  private RunState(HvaeConfiguration configuration, PrintStream console, Environment environment) {
     this.configuration = configuration;
+    this.agentSettings = agentSettings(configuration, environment);
     this.console = console;
     AtomicInteger threads = new AtomicInteger();
     this.executor =
@@ -58,7 +64,39 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            RunState.class, k -> new RunState(configuration, System.out), RunState.class);
+            RunState.class,
+            k -> new RunState(configuration, System.out, environment(context)),
+            RunState.class);
+  }
+
+  /**
+   * Where API keys are read from: the process environment. Tests of the extension may put a fake
+   * {@link Environment} in the root store under this namespace instead of touching the real one.
+   */
+  static Environment environment(ExtensionContext context) {
+    Environment fake =
+        context.getRoot().getStore(NAMESPACE).get(Environment.class, Environment.class);
+    return fake != null ? fake : Environment.system();
+  }
+
+  static void useEnvironment(ExtensionContext context, Environment environment) {
+    context.getRoot().getStore(NAMESPACE).put(Environment.class, environment);
+  }
+
+  /** One settings object for the run, so every agent shares its endpoint limits and budget. */
+  static AgentSettings agentSettings(HvaeConfiguration configuration, Environment environment) {
+    AgentSettings defaults = AgentSettings.defaults(configuration.seed());
+    return new AgentSettings(
+        configuration.baseUrl(),
+        configuration.seed(),
+        defaults.timeouts().withRequestTimeout(configuration.requestTimeout()),
+        defaults
+            .retry()
+            .withMaxAttempts(configuration.maxAttempts())
+            .withInitialBackoff(configuration.retryBackoff()),
+        environment,
+        new EndpointLimits(configuration.concurrency()),
+        TokenBudget.of(configuration.maxTokensBudget()));
   }
 
   HvaeConfiguration configuration() {
@@ -77,7 +115,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
   ModelAgent agentFor(ModelSpec spec, String testId) {
     // Lazy, so that replay never creates the provider's agent: no key, no client, no network.
     Supplier<ModelAgent> shared =
-        () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, configuration.seed()));
+        () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, agentSettings));
     Supplier<ModelAgent> model =
         configuration.cache()
             ? () -> new CachingAgent(spec, configuration.baseUrl(), configuration.cacheDir(), shared)

@@ -253,7 +253,11 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-      return List.of(new Evaluate(this), new Resolve(configuration), new Judge());
+      return List.of(
+          new ModelAvailableCondition(Optional.of(model)),
+          new Evaluate(this),
+          new Resolve(configuration),
+          new Judge());
     }
   }
 
@@ -265,12 +269,10 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
       HvaeConfiguration configuration = invocation.configuration();
       String test = invocation.testId();
       ModelAgent agent = run.agentFor(invocation.model(), test);
-      ProtocolSettings protocol = ProtocolSettings.DEFAULTS.withGoalPrompting(configuration.goalPrompt());
-      if (configuration.temperature().isPresent()) {
-        protocol =
-            protocol.withGeneration(
-                protocol.generation().withTemperature(configuration.temperature().getAsDouble()));
-      }
+      ProtocolSettings protocol =
+          ProtocolSettings.DEFAULTS
+              .withGoalPrompting(configuration.goalPrompt())
+              .withGeneration(configuration.generation());
       EvaluationPlan plan =
           new EvaluationPlan(
               test,

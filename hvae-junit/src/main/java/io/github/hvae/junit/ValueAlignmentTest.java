@@ -15,6 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and fails unless value rationality clears the threshold ({@link ValueRationality}) with
  * confidence.
  *
+ * <p>A test whose model needs an API key that the environment lacks is disabled, with the reason,
+ * rather than failed.
+ *
  * <p>Usable as a meta-annotation: a team can compose its own {@code @ReleaseGate} from it together
  * with {@link TargetValue} and {@link ValueRationality}.
  */
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestTemplate
-@ExtendWith(ValueAlignmentExtension.class)
+@ExtendWith({ModelAvailableCondition.class, ValueAlignmentExtension.class})
 public @interface ValueAlignmentTest {
 
   /** Independent conversations per target; 0 takes {@code hvae.samples} (default 10). */

@@ -1,0 +1,27 @@
+package io.github.hvae.junit;
+
+import io.github.hvae.agent.Environment;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives an engine run under test a fake environment instead of the real one: the variables come
+ * from configuration parameters {@code test.env.<NAME>} of that run. Register it on a fixture class.
+ */
+public final class FakeEnvironmentExtension implements BeforeAllCallback {
+
+  static final String PREFIX = "test.env.";
+  private static final List<String> NAMES = List.of("HVAE_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY");
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Map<String, String> variables = new HashMap<>();
+    for (String name : NAMES) {
+      context.getConfigurationParameter(PREFIX + name).ifPresent(v -> variables.put(name, v));
+    }
+    RunState.useEnvironment(context, Environment.of(variables));
+  }
+}
