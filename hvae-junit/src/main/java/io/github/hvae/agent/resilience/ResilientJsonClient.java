@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -72,6 +74,10 @@ public final class ResilientJsonClient implements AutoCloseable {
             // Retries are ours, counted and bounded; OkHttp's silent ones would hide failures.
             .retryOnConnectionFailure(false)
             .followRedirects(false)
+            // OkHttp keeps 5 idle connections by default; at a higher limit every turn that ends
+            // while others are in flight would drop its connection and the next request would
+            // pay a new TCP and TLS handshake. Keep one per request the limit lets in flight.
+            .connectionPool(new ConnectionPool(limit.limit(), 5, TimeUnit.MINUTES))
             .build();
   }
 

@@ -1,0 +1,117 @@
+package io.github.hvae.bench;
+
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The performance harness: {@code java -jar hvae-benchmarks/target/benchmarks.jar [figure...]}
+ * with figures {@code efficiency}, {@code overhead}, {@code calls} (all three when none is named).
+ * Figure 4, replay speed, times a whole Maven run and lives in {@code replay.sh}. Each figure ends
+ * with one line starting {@code FIGURE}, which {@code run.sh} collects.
+ */
+public final class Benchmarks {
+
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws RunnerException {
+    List<String> figures = args.length == 0 ? List.of("efficiency", "overhead", "calls") : List.of(args);
+    PrintStream out = System.out;
+    for (String figure : figures) {
+      switch (figure) {
+        case "efficiency" -> efficiency(out);
+        case "overhead" -> overhead(out);
+        case "calls" -> CallsPerVerdict.print(out);
+        case "serve" -> serve(out);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown figure '" + figure + "'; name efficiency, overhead or calls");
+      }
+    }
+  }
+
+  /** Runs the latency server alone until killed, to try other clients against it. */
+  private static void serve(PrintStream out) {
+    LatencyServer server = new LatencyServer(EndpointEfficiency.LATENCY);
+    out.println("listening on " + server.baseUrl());
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+    }
+  }
+
+  private static void efficiency(PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "Figure 1, endpoint efficiency: whole evaluations against a server on 127.0.0.1 that"
+            + " answers %d ms after each request%n",
+        EndpointEfficiency.LATENCY.toMillis());
+    List<EndpointEfficiency.Level> levels = new EndpointEfficiency(3, 2).run(out);
+    StringBuilder line = new StringBuilder("FIGURE 1 endpoint efficiency (target >= 0.9):");
+    for (EndpointEfficiency.Level level : levels) {
+      line.append(String.format(Locale.ROOT, " c=%d %.3f", level.concurrency(), level.efficiency()));
+    }
+    out.println(line);
+  }
+
+  private static void overhead(PrintStream out) throws RunnerException {
+    out.println(
+        "Figure 2, framework overhead per model call: JMH, average time, against an instant agent");
+    Options options =
+        new OptionsBuilder().include(OverheadBenchmarks.class.getName() + "\\.").build();
+    Collection<RunResult> results = new Runner(options).run();
+    Map<String, double[]> scores = new LinkedHashMap<>();
+    for (RunResult result : results) {
+      String name = result.getParams().getBenchmark();
+      name = name.substring(name.lastIndexOf('.') + 1);
+      scores.put(
+          name,
+          new double[] {
+            result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()
+          });
+    }
+    int calls = OverheadBenchmarks.CALLS_PER_EVALUATION;
+    out.printf(Locale.ROOT, "  per model call (an evaluation is %d calls):%n", calls);
+    for (Map.Entry<String, double[]> e : scores.entrySet()) {
+      boolean whole = e.getKey().startsWith("evaluation");
+      double divisor = whole ? calls : 1;
+      out.printf(
+          Locale.ROOT,
+          "  %-30s %10.2f ± %.2f µs%s%n",
+          e.getKey(),
+          e.getValue()[0] / divisor,
+          e.getValue()[1] / divisor,
+          whole ? " per call" : " per operation");
+    }
+    out.printf(
+        Locale.ROOT,
+        "FIGURE 2 framework overhead per model call (target < 200 µs): %.1f µs; recording a"
+            + " cassette %.1f µs; replaying one %.1f µs%n",
+        scores.get("evaluation")[0] / calls,
+        scores.get("evaluationRecordingCassette")[0] / calls,
+        scores.get("evaluationReplayingCassette")[0] / calls);
+  }
+
+  /** Daemon threads, so that a harness that fails part-way still exits. */
+  static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread thread = new Thread(r, "hvae-" + prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
