@@ -148,7 +148,7 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-      return List.of(new Evaluate(this), new Resolve(), new Judge());
+      return List.of(new Evaluate(this), new Resolve(), new Judge(), new BaselineCheck(testId(), model));
     }
   }
 
