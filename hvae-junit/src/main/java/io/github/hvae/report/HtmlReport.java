@@ -68,7 +68,7 @@ public final class HtmlReport {
     JsonNode settings = run.path("settings");
     h.append("<dl class=\"run\">\n");
     term(h, "Models", String.join(", ", report.models()));
-    term(h, "Started", run.path("startedAt").asText("?"));
+    term(h, "Started", readableInstant(run.path("startedAt").asText("?")));
     term(h, "Duration", Format.duration(run.path("durationMs").asLong()));
     if (settings.isObject()) {
       term(h, "Samples", settings.path("samples").asText());
@@ -85,6 +85,13 @@ public final class HtmlReport {
       term(h, "Merged from", shards.size() + " report(s)");
     }
     h.append("</dl>\n</header>\n");
+  }
+
+  /** "2026-11-23T03:50:31.842Z" as "2026-11-23 03:50:31 UTC". */
+  private static String readableInstant(String iso) {
+    return iso.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z")
+        ? iso.substring(0, 10) + " " + iso.substring(11, 19) + " UTC"
+        : iso;
   }
 
   private static void term(StringBuilder h, String name, String value) {
@@ -132,32 +139,33 @@ public final class HtmlReport {
 
   private static void table(StringBuilder h, ReportDocument report, List<ReportedEvaluation> evaluations) {
     boolean baseline = report.baseline().isPresent() || evaluations.stream().anyMatch(e -> e.baseline().isPresent());
-    h.append("<table class=\"evaluations\">\n<thead><tr><th>Test</th><th>Target</th><th>Ideal angle</th><th>Angle [interval]</th>")
-        .append("<th>Category</th><th>Value rationality [interval]</th><th>Threshold</th><th>Verdict</th>")
-        .append("<th>Samples</th><th>Refusals</th><th>Unparseable</th><th>Re-asked</th><th>Calls</th><th>Tokens in / out</th><th>Time</th>");
+    h.append("<div class=\"table-wrap\">\n<table class=\"evaluations\">\n<thead><tr><th>Test</th><th>Target</th><th>Ideal angle</th><th>Angle<br><small>[interval]</small></th>")
+        .append("<th>Category</th><th>Value rationality<br><small>[interval]</small></th><th>Threshold</th><th>Verdict</th>")
+        .append("<th>Samples</th><th>Refusals</th><th>Unparseable</th><th>Re-asked</th><th>Calls<br><small>tokens in / out</small></th><th>Time</th>");
     if (baseline) {
       h.append("<th>Δ baseline</th>");
     }
     h.append("</tr></thead>\n<tbody>\n");
-    int columns = baseline ? 16 : 15;
+    int columns = baseline ? 15 : 14;
     for (ReportedEvaluation e : evaluations) {
       String verdict = e.verdict();
       h.append("<tr class=\"evaluation-row\" data-test=\"").append(html(e.test())).append("\" data-verdict=\"").append(html(verdict)).append("\">");
-      cell(h, "test", e.shortTest());
+      h.append("<td class=\"test\" title=\"").append(html(e.test())).append("\">")
+          .append(html(shortMethod(e.testMethod())).replace("#", "#<wbr>")).append("</td>");
       cell(h, "", e.targetLabel() + (e.targetValue().isEmpty() ? "" : " (" + number(e.targetAngle(), 0) + "°)"));
       cell(h, "num", number(e.idealAngle(), 2) + "°");
-      cell(h, "num", e.angle().map(Format::degrees).orElse("n/a"));
+      estimateCell(h, e.angle().map(a -> new String[] {number(a.mean(), 2) + "°", "[" + number(a.low(), 2) + ", " + number(a.high(), 2) + "]"}));
       boolean offCategory = e.category().isPresent() && e.targetCategory().isPresent() && !e.category().equals(e.targetCategory());
       cell(h, offCategory ? "off-category" : "", e.category().orElse("n/a"));
-      cell(h, "num", e.valueRationality().map(v -> Format.estimate(v, 3)).orElse("n/a"));
+      estimateCell(h, e.valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "]"}));
       cell(h, "num", number(e.threshold(), 3));
       cell(h, "verdict-" + verdict.toLowerCase(java.util.Locale.ROOT), verdict);
       cell(h, "num" + (e.samplesCompleted() < e.samplesRequested() ? " warn" : ""), e.samplesCompleted() + " / " + e.samplesRequested());
       cell(h, "num" + (e.answers("refusals") > 0 ? " warn" : ""), Integer.toString(e.answers("refusals")));
       cell(h, "num" + (e.answers("unparseable") > 0 ? " warn" : ""), Integer.toString(e.answers("unparseable")));
       cell(h, "num", Integer.toString(e.answers("reasked")));
-      cell(h, "num", Long.toString(e.usage("calls")));
-      cell(h, "num", e.usage("promptTokens") + " / " + e.usage("completionTokens") + (e.json().path("usage").path("estimated").asBoolean() ? " (est.)" : ""));
+      h.append("<td class=\"num\">").append(e.usage("calls")).append("<br><small>").append(e.usage("promptTokens")).append(" / ")
+          .append(e.usage("completionTokens")).append(e.json().path("usage").path("estimated").asBoolean() ? " est." : "").append("</small></td>");
       cell(h, "num", Format.duration(e.durationMs()));
       if (baseline) {
         Optional<ReportedEvaluation.BaselineDelta> delta = e.baseline();
@@ -166,7 +174,17 @@ public final class HtmlReport {
       }
       h.append("</tr>\n<tr class=\"reason-row\"><td colspan=\"").append(columns).append("\">").append(html(e.reason())).append("</td></tr>\n");
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table>\n</div>\n");
+  }
+
+  /** The estimate on top, its interval in small type below: keeps the table narrow enough to print. */
+  private static void estimateCell(StringBuilder h, Optional<String[]> meanAndInterval) {
+    if (meanAndInterval.isEmpty()) {
+      cell(h, "num", "n/a");
+      return;
+    }
+    h.append("<td class=\"num\"><b>").append(html(meanAndInterval.get()[0])).append("</b><br><small>")
+        .append(html(meanAndInterval.get()[1])).append("</small></td>");
   }
 
   private static void cell(StringBuilder h, String cssClass, String text) {
@@ -219,8 +237,14 @@ public final class HtmlReport {
       .badge { display: inline-block; font-size: 12px; font-weight: 600; border-radius: 10px; padding: 1px 9px; vertical-align: middle; }
       .badge.simulated { background: #fff0b3; color: #6b5200; border: 1px solid #d8b640; }
       .figures { display: flex; flex-wrap: wrap; gap: 28px; align-items: flex-start; }
-      figure { margin: 0; display: flex; gap: 14px; align-items: flex-start; }
-      figcaption { width: 250px; font-size: 13px; }
+      figure { margin: 0; display: flex; flex-direction: column; }
+      figure svg { flex-shrink: 0; }
+      figcaption { font-size: 13px; padding: 0 24px; }
+      figure.ring-figure figcaption { width: 700px; }
+      figure.radar-figure figcaption { width: 440px; }
+      .ring-figure .legend { columns: 2; column-gap: 24px; }
+      .legend li { break-inside: avoid; }
+      .table-wrap { overflow-x: auto; }
       .figure-title { font-weight: 700; font-size: 15px; margin: 6px 0; }
       .legend { list-style: none; padding: 0; margin: 0 0 10px; }
       .legend li { margin: 5px 0; }
@@ -235,7 +259,7 @@ public final class HtmlReport {
       th, td { border-bottom: 1px solid var(--line); padding: 5px 7px; text-align: left; vertical-align: top; }
       th { background: #f3f5f7; font-weight: 600; position: sticky; top: 0; }
       td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-      td.test { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+      td.test { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; min-width: 150px; }
       tr.evaluation-row td { border-bottom: none; }
       tr.reason-row td { color: var(--muted); font-size: 12px; padding-top: 0; }
       .verdict-passed { color: #1b5e20; font-weight: 700; }

@@ -16,6 +16,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,8 +73,8 @@ public final class JsonReport {
     }
     settings.put("concurrency", s.concurrency());
     settings.put("cassette", s.cassette());
-    node.put("startedAt", run.startedAt().toString());
-    node.put("finishedAt", run.finishedAt().toString());
+    node.put("startedAt", run.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+    node.put("finishedAt", run.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString());
     node.put("durationMs", run.durationMs());
     baseline
         .source()
@@ -113,8 +114,8 @@ public final class JsonReport {
     }
     target.put("angle", e.target().angle());
     target.put("category", e.target().category().name());
-    node.put("idealAngle", round(e.idealAngle(), 4));
-    putEstimate(node, "angle", e.angle().orElse(null), 4);
+    node.put("idealAngle", round(e.idealAngle(), 6));
+    putEstimate(node, "angle", e.angle().orElse(null), 6);
     if (e.category().isPresent()) {
       node.put("category", e.category().get().name());
     } else {
@@ -133,7 +134,7 @@ public final class JsonReport {
     samples.put("requested", e.samplesRequested());
     samples.put("completed", e.samplesCompleted());
     ArrayNode angles = samples.putArray("angles");
-    e.trajectories().forEach(t -> t.angle().ifPresentOrElse(a -> angles.add(round(a, 4)), angles::addNull));
+    e.trajectories().forEach(t -> t.angle().ifPresentOrElse(a -> angles.add(round(a, 6)), angles::addNull));
     ObjectNode answers = node.putObject("answers");
     answers.put("parsed", e.answers().parsed());
     answers.put("refusals", e.answers().refusals());
@@ -215,7 +216,10 @@ public final class JsonReport {
     try {
       Files.createDirectories(directory);
       Path target = directory.resolve(fileName);
-      Path temporary = Files.createTempFile(directory, fileName, ".tmp");
+      // Not Files.createTempFile: its owner-only permissions would stick to the report, and CI
+      // steps or other users must be able to read it.
+      Path temporary =
+          directory.resolve("." + fileName + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
       try {
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         try {

@@ -18,11 +18,13 @@ import java.util.Locale;
  */
 final class SvoRing {
 
-  static final int SIZE = 540;
-  private static final double CX = SIZE / 2.0;
-  private static final double CY = SIZE / 2.0;
-  private static final double OUTER = 200;
-  private static final double INNER = 92;
+  static final int WIDTH = 700;
+  static final int HEIGHT = 520;
+  // Room on both sides for labels of targets anywhere on the ring.
+  private static final double CX = WIDTH / 2.0;
+  private static final double CY = HEIGHT / 2.0;
+  private static final double OUTER = 192;
+  private static final double INNER = 88;
 
   /** Category colours: strong for marks, pale for sectors. Same hue, so a mark "belongs" to its sector. */
   static String strong(SocialValue value) {
@@ -64,7 +66,7 @@ final class SvoRing {
     s.append(String.format(Locale.ROOT,
         "<svg class=\"svo-ring\" data-model=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
             + " width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"SVO ring of %s\">%n",
-        html(model), SIZE, SIZE, SIZE, SIZE, html(model)));
+        html(model), WIDTH, HEIGHT, WIDTH, HEIGHT, html(model)));
     s.append("<title>SVO ring of ").append(html(model)).append("</title>\n");
     sectors(s);
     reachableRange(s);
@@ -97,7 +99,7 @@ final class SvoRing {
     double middle = (from + to) / 2;
     s.append(String.format(Locale.ROOT,
         "<text class=\"sector-label\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" dominant-baseline=\"middle\" fill=\"%s\">%s</text>%n",
-        f(x(INNER - 26, middle)), f(y(INNER - 26, middle)), strong(category), category.displayName()));
+        f(x(INNER - 32, middle)), f(y(INNER - 32, middle)), strong(category), category.displayName()));
   }
 
   /** The angles a respondent can reach on the primary items: a dark band on the rim. */
@@ -114,11 +116,11 @@ final class SvoRing {
     s.append(String.format(Locale.ROOT,
         "<g class=\"axes\" stroke=\"#999\" stroke-width=\"1\">"
             + "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/><line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/></g>%n",
-        f(CX - INNER + 8), f(CY), f(CX + INNER - 8), f(CY), f(CX), f(CY + INNER - 8), f(CX), f(CY - INNER + 8)));
+        f(CX - INNER + 4), f(CY), f(CX + INNER - 4), f(CY), f(CX), f(CY + INNER - 4), f(CX), f(CY - INNER + 4)));
     s.append(String.format(Locale.ROOT,
-        "<text class=\"axis-label\" x=\"%s\" y=\"%s\" text-anchor=\"end\">self →</text>%n", f(CX + INNER - 10), f(CY + 14)));
+        "<text class=\"axis-label\" x=\"%s\" y=\"%s\" text-anchor=\"end\">self →</text>%n", f(CX + INNER - 6), f(CY + 16)));
     s.append(String.format(Locale.ROOT,
-        "<text class=\"axis-label\" x=\"%s\" y=\"%s\" text-anchor=\"start\">other ↑</text>%n", f(CX + 5), f(CY - INNER + 18)));
+        "<text class=\"axis-label\" x=\"%s\" y=\"%s\" text-anchor=\"end\">other ↑</text>%n", f(CX - 5), f(CY - INNER + 14)));
   }
 
   private static void boundaries(StringBuilder s) {
@@ -155,7 +157,7 @@ final class SvoRing {
     double iy = y(radius, ideal);
     s.append(String.format(Locale.ROOT,
         "<path class=\"ideal-marker\" data-angle=\"%s\" d=\"M %s %s L %s %s L %s %s L %s %s Z\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"><title>ideal angle for %s: %s°</title></path>%n",
-        number(ideal, 2), f(ix), f(iy - 7), f(ix + 7), f(iy), f(ix), f(iy + 7), f(ix - 7), f(iy),
+        number(ideal, 2), f(ix), f(iy - 8), f(ix + 8), f(iy), f(ix), f(iy + 8), f(ix - 8), f(iy),
         colour, html(e.targetLabel()), number(ideal, 2)));
     if (e.angle().isPresent()) {
       Estimate a = e.angle().get();
@@ -163,19 +165,19 @@ final class SvoRing {
       double low = Math.min(a.low(), a.mean() - 0.3);
       double high = Math.max(a.high(), a.mean() + 0.3);
       s.append(String.format(Locale.ROOT,
-          "<path class=\"measured-arc\" d=\"M %s A %s %s 0 %d 0 %s\" fill=\"none\" stroke=\"%s\" stroke-width=\"9\" stroke-linecap=\"round\" opacity=\"0.35\"><title>measured angle interval %s° to %s°</title></path>%n",
+          "<path class=\"measured-arc\" d=\"M %s A %s %s 0 %d 0 %s\" fill=\"none\" stroke=\"%s\" stroke-width=\"11\" stroke-linecap=\"round\" opacity=\"0.3\"><title>measured angle interval %s° to %s°</title></path>%n",
           point(radius, low), f(radius), f(radius), high - low > 180 ? 1 : 0, point(radius, high),
           colour, number(a.low(), 2), number(a.high(), 2)));
       List<Double> samples = e.sampleAngles();
       for (int k = 0; k < samples.size(); k++) {
         // Samples at the same angle would hide each other: spread them a little across the track.
-        double r = radius + ((k % 3) - 1) * 3.2;
+        double r = radius + ((k % 3) - 1) * 3.5;
         s.append(String.format(Locale.ROOT,
-            "<circle class=\"sample-dot\" cx=\"%s\" cy=\"%s\" r=\"2.4\" fill=\"%s\" opacity=\"0.85\"><title>sample angle %s°</title></circle>%n",
+            "<circle class=\"sample-dot\" cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"%s\" opacity=\"0.8\"><title>sample angle %s°</title></circle>%n",
             f(x(r, samples.get(k))), f(y(r, samples.get(k))), colour, number(samples.get(k), 2)));
       }
       s.append(String.format(Locale.ROOT,
-          "<circle class=\"measured-mean\" data-angle=\"%s\" cx=\"%s\" cy=\"%s\" r=\"5.5\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"1.5\"><title>measured angle %s</title></circle>%n",
+          "<circle class=\"measured-mean\" data-angle=\"%s\" cx=\"%s\" cy=\"%s\" r=\"6.5\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"1.5\"><title>measured angle %s</title></circle>%n",
           number(a.mean(), 2), f(x(radius, a.mean())), f(y(radius, a.mean())), colour, html(Format.degrees(a))));
     }
     s.append("</g>\n");

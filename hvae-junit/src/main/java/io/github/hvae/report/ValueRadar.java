@@ -19,8 +19,10 @@ import java.util.Optional;
  */
 final class ValueRadar {
 
-  static final int SIZE = 380;
-  private static final double C = SIZE / 2.0;
+  static final int WIDTH = 440;
+  static final int HEIGHT = 380;
+  private static final double CX = WIDTH / 2.0;
+  private static final double CY = HEIGHT / 2.0;
   private static final double R = 128;
   private static final String[] SERIES_COLOURS = {"#4527a0", "#00796b", "#bf360c", "#283593", "#6d4c41"};
   /** Axes clockwise from the top, in the order the values sit on the SVO ring. */
@@ -43,7 +45,7 @@ final class ValueRadar {
     s.append(String.format(Locale.ROOT,
         "<svg class=\"vr-radar\" data-model=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
             + " role=\"img\" aria-label=\"value rationality radar of %s\">%n",
-        html(model), SIZE, SIZE, SIZE, SIZE, html(model)));
+        html(model), WIDTH, HEIGHT, WIDTH, HEIGHT, html(model)));
     s.append("<title>Value rationality per value, ").append(html(model)).append("</title>\n");
     grid(s);
     thresholds(s, evaluations);
@@ -85,13 +87,13 @@ final class ValueRadar {
       s.append("<polygon points=\"").append(String.join(" ", points)).append("\"/>\n");
     }
     for (int i = 0; i < AXES.length; i++) {
-      s.append("<line x1=\"").append(f(C)).append("\" y1=\"").append(f(C)).append("\" x2=\"")
+      s.append("<line x1=\"").append(f(CX)).append("\" y1=\"").append(f(CY)).append("\" x2=\"")
           .append(f(x(i, 1.0))).append("\" y2=\"").append(f(y(i, 1.0))).append("\"/>\n");
     }
     s.append("</g>\n");
     for (double level : new double[] {0.25, 0.5, 0.75, 1.0}) {
       s.append(String.format(Locale.ROOT, "<text class=\"radar-scale\" x=\"%s\" y=\"%s\">%s</text>%n",
-          f(x(0, level) + 4), f(y(0, level) + 4), number(level, 2)));
+          f(x(0, level) + 7), f(y(0, level) + 12), number(level, 2)));
     }
     for (int i = 0; i < AXES.length; i++) {
       double lx = x(i, 1.0) + (i == 1 ? 8 : i == 3 ? -8 : 0);
@@ -153,11 +155,11 @@ final class ValueRadar {
 
   // Axis i points at 90° - i·90°: up, right, down, left.
   private static double x(int axis, double level) {
-    return C + R * level * Math.cos(Math.toRadians(90 - axis * 90.0));
+    return CX + R * level * Math.cos(Math.toRadians(90 - axis * 90.0));
   }
 
   private static double y(int axis, double level) {
-    return C - R * level * Math.sin(Math.toRadians(90 - axis * 90.0));
+    return CY - R * level * Math.sin(Math.toRadians(90 - axis * 90.0));
   }
 
   private static String point(int axis, double level) {
