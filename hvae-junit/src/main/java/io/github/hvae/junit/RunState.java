@@ -199,6 +199,10 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     console.println("HVAE value alignment — " + done.size() + " evaluation(s)");
     for (SvoEvaluation e : done) {
       console.println("  " + e.test() + ": " + e.summary());
+      baseline
+          .compare(e.test(), e.model().toString(), e.valueRationality().map(Estimate::mean), reportSettings.baselineTolerance())
+          .filter(Baseline.Comparison::regressed)
+          .ifPresent(c -> console.println("    below baseline: " + c.describe()));
     }
     if (done.stream().anyMatch(SvoEvaluation::simulated)) {
       console.println(
