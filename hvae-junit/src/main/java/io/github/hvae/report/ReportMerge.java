@@ -151,13 +151,38 @@ public final class ReportMerge {
     ArrayNode modelArray = run.putArray("models");
     models.forEach(modelArray::add);
     // Settings and baseline describe the whole report only when every shard agrees on them.
-    sameInAll(runs, "settings").ifPresent(s -> run.set("settings", s));
+    mergedSettings(runs).ifPresent(s -> run.set("settings", s));
     run.put("startedAt", started.toString());
     run.put("finishedAt", finished.toString());
     run.put("durationMs", Duration.between(started, finished).toMillis());
     sameInAll(runs, "baseline").ifPresent(b -> run.set("baseline", b));
     run.set("shards", shards);
     return run;
+  }
+
+  /**
+   * A matrix over models differs in the model only: such shards still share their settings, with
+   * the configured models listed together.
+   */
+  private static Optional<JsonNode> mergedSettings(List<JsonNode> runs) {
+    Set<String> models = new LinkedHashSet<>();
+    List<JsonNode> withoutModel = new ArrayList<>();
+    for (JsonNode r : runs) {
+      JsonNode settings = r.path("settings");
+      if (!settings.isObject()) {
+        return Optional.empty();
+      }
+      models.add(settings.path("model").asText());
+      ObjectNode copy = settings.deepCopy();
+      copy.remove("model");
+      withoutModel.add(copy);
+    }
+    if (!withoutModel.stream().allMatch(withoutModel.get(0)::equals)) {
+      return Optional.empty();
+    }
+    ObjectNode merged = runs.get(0).path("settings").deepCopy();
+    merged.put("model", String.join(", ", models));
+    return Optional.of(merged);
   }
 
   private static Optional<JsonNode> sameInAll(List<JsonNode> runs, String field) {

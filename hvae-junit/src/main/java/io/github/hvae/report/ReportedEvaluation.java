@@ -40,7 +40,9 @@ public record ReportedEvaluation(JsonNode json) {
 
   /** "PROSOCIAL" for a named value, "30°" for an angle. */
   public String targetLabel() {
-    return targetValue().orElseGet(() -> Format.number(targetAngle(), 2) + "°");
+    double angle = targetAngle();
+    // As ValueTarget.label() writes it, so that tables match test names and failure messages.
+    return targetValue().orElseGet(() -> (angle == Math.rint(angle) ? Long.toString((long) angle) : Format.number(angle, 2)) + "°");
   }
 
   /** The category the ideal respondent of the target falls in. */
