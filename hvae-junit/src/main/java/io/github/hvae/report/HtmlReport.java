@@ -111,7 +111,8 @@ public final class HtmlReport {
     for (int i = 0; i < evaluations.size(); i++) {
       ReportedEvaluation e = evaluations.get(i);
       h.append("<li><span class=\"swatch\" style=\"background:").append(SvoRing.colour(e, i)).append("\"></span><b>")
-          .append(html(e.targetLabel())).append("</b> ").append(html(e.shortTest())).append("<br><small>ideal ")
+          .append(html(e.targetLabel())).append("</b> <small class=\"method\">").append(html(shortMethod(e.testMethod())))
+          .append("</small><br><small>ideal ")
           .append(number(e.idealAngle(), 2)).append("° · measured ")
           .append(e.angle().map(Format::degrees).orElse("n/a")).append("</small></li>\n");
     }
@@ -243,7 +244,8 @@ public final class HtmlReport {
       figure.ring-figure figcaption { width: 700px; }
       figure.radar-figure figcaption { width: 440px; }
       .ring-figure .legend { columns: 2; column-gap: 24px; }
-      .legend li { break-inside: avoid; }
+      .legend li { break-inside: avoid; overflow-wrap: anywhere; }
+      .legend .method { color: var(--muted); }
       .table-wrap { overflow-x: auto; }
       .figure-title { font-weight: 700; font-size: 15px; margin: 6px 0; }
       .legend { list-style: none; padding: 0; margin: 0 0 10px; }
