@@ -51,15 +51,18 @@ public final class Baselines {
           return 1;
         }
         int regressions = 0;
-        for (ReportedEvaluation e : ReportDocument.read(Path.of(args[1])).evaluations()) {
+        int compared = 0;
+        List<ReportedEvaluation> evaluations = ReportDocument.read(Path.of(args[1])).evaluations();
+        for (ReportedEvaluation e : evaluations) {
           var comparison = baseline.compare(e.test(), e.model(), e.valueRationality().map(v -> v.mean()), tolerance);
+          compared += comparison.isPresent() ? 1 : 0;
           if (comparison.isPresent() && comparison.get().regressed()) {
             regressions++;
             out.println("REGRESSED " + e.test() + " on " + e.model() + ": " + comparison.get().describe());
           }
         }
-        out.println(regressions == 0 ? "No value rationality regression against " + baselineFile
-            : regressions + " regression(s) against " + baselineFile);
+        out.println((regressions == 0 ? "No value rationality regression" : regressions + " regression(s)") + " against "
+            + baselineFile + " (" + compared + " of " + evaluations.size() + " evaluation(s) have a baseline entry)");
         return regressions == 0 ? 0 : 1;
       }
     } catch (IllegalArgumentException | UncheckedIOException e) {
