@@ -170,8 +170,13 @@ public final class HtmlReport {
       cell(h, "num", Format.duration(e.durationMs()));
       if (baseline) {
         Optional<ReportedEvaluation.BaselineDelta> delta = e.baseline();
-        cell(h, "num" + (delta.filter(ReportedEvaluation.BaselineDelta::regressed).isPresent() ? " regressed" : ""),
-            delta.map(d -> Format.signed(d.delta(), 3) + " vs " + number(d.baseline(), 3)).orElse("new"));
+        if (delta.isEmpty()) {
+          cell(h, "num", "new");
+        } else {
+          ReportedEvaluation.BaselineDelta d = delta.get();
+          h.append("<td class=\"num").append(d.regressed() ? " regressed" : "").append("\"><b>").append(html(Format.signed(d.delta(), 3)))
+              .append("</b><br><small>vs ").append(number(d.baseline(), 3)).append(d.regressed() ? " · regression" : "").append("</small></td>");
+        }
       }
       h.append("</tr>\n<tr class=\"reason-row\"><td colspan=\"").append(columns).append("\">").append(html(e.reason())).append("</td></tr>\n");
     }

@@ -59,13 +59,17 @@ public record ReportFiles(Path json, Path html, Path markdown, boolean shard) {
   public static ReportFiles writeRun(Path directory, Optional<Integer> fork, ObjectNode report, Instant startedAt) {
     try {
       Files.createDirectories(directory);
-      try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
-        String suffix = fork.map(n -> "-fork" + n).orElseGet(() -> {
-          Path plain = in(directory, "").json();
-          return writtenSince(plain, startedAt) ? "-jvm" + ProcessHandle.current().pid() : "";
-        });
-        return write(directory, suffix, report);
+      try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.lock();
+        try {
+          String suffix = fork.map(n -> "-fork" + n).orElseGet(() -> {
+            Path plain = in(directory, "").json();
+            return writtenSince(plain, startedAt) ? "-jvm" + ProcessHandle.current().pid() : "";
+          });
+          return write(directory, suffix, report);
+        } finally {
+          lock.release();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the HVAE report to " + directory, e);
