@@ -24,6 +24,8 @@ import java.util.TreeMap;
 public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
 
   public static final String SCHEMA = "hvae-baseline/1";
+  /** Class-path location of the JSON Schema of {@link #SCHEMA}. */
+  public static final String SCHEMA_RESOURCE = "/io/github/hvae/report/hvae-baseline-1.schema.json";
 
   /** Ignores rounding noise when deciding "more than the tolerance". */
   private static final double EPSILON = 1e-9;

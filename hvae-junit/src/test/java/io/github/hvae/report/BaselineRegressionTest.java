@@ -127,6 +127,7 @@ class BaselineRegressionTest {
     runAgainst(baseline, "hvae.baseline-bless", "true").assertStatistics(s -> s.succeeded(1));
 
     double measured = lastEvaluation().path("valueRationality").path("mean").asDouble();
+    assertThat(ReportFixtures.schema(Baseline.SCHEMA_RESOURCE).validate(readJson(baseline))).isEmpty();
     Baseline blessed = Baseline.read(baseline, baseline.toString());
     assertThat(blessed.entry(LENIENT_TEST, WEAK_MODEL)).map(Baseline.Entry::valueRationality).contains(measured);
     assertThat(blessed.entry("com.acme.Other#m[PROSOCIAL]", "openai:gpt")).map(Baseline.Entry::valueRationality).contains(0.9);

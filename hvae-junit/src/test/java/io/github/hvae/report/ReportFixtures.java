@@ -107,9 +107,13 @@ final class ReportFixtures {
 
   /** The schema as published in the jar (the file in the repository, copied as is). */
   static Schema reportSchema() {
-    try (InputStream in = JsonReport.class.getResourceAsStream(JsonReport.SCHEMA_RESOURCE)) {
+    return schema(JsonReport.SCHEMA_RESOURCE);
+  }
+
+  static Schema schema(String resource) {
+    try (InputStream in = JsonReport.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("schema resource " + JsonReport.SCHEMA_RESOURCE + " is missing");
+        throw new IllegalStateException("schema resource " + resource + " is missing");
       }
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     } catch (IOException e) {
