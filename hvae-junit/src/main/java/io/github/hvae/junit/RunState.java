@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
@@ -10,7 +11,6 @@ import io.github.hvae.report.JsonReport;
 import io.github.hvae.report.ReportDocument;
 import io.github.hvae.report.ReportFiles;
 import io.github.hvae.report.RunInfo;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
