@@ -73,6 +73,10 @@ public record HvaeConfiguration(
   public static final String REQUEST_TIMEOUT = "hvae.request-timeout";
   public static final String MAX_ATTEMPTS = "hvae.max-attempts";
   public static final String RETRY_BACKOFF = "hvae.retry-backoff";
+  public static final String BASELINE = "hvae.baseline";
+  public static final String BASELINE_TOLERANCE = "hvae.baseline-tolerance";
+  public static final String BASELINE_BLESS = "hvae.baseline-bless";
+  public static final String FORK = "hvae.fork";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);

@@ -257,7 +257,8 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
           new ModelAvailableCondition(Optional.of(model)),
           new Evaluate(this),
           new Resolve(configuration),
-          new Judge());
+          new Judge(),
+          new BaselineCheck(testId(), model));
     }
   }
 
