@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -29,7 +30,10 @@ public record HvaeConfiguration(
     String cassette,
     Path cassetteDir,
     Path reportDir,
-    OptionalLong maxTokensBudget) {
+    OptionalLong maxTokensBudget,
+    boolean counterbalance,
+    boolean sequential,
+    OptionalInt maxSamples) {
 
   public static final String MODEL = "hvae.model";
   public static final String BASE_URL = "hvae.base-url";
@@ -43,6 +47,9 @@ public record HvaeConfiguration(
   public static final String CASSETTE_DIR = "hvae.cassette-dir";
   public static final String REPORT_DIR = "hvae.report-dir";
   public static final String MAX_TOKENS_BUDGET = "hvae.max-tokens-budget";
+  public static final String COUNTERBALANCE = "hvae.counterbalance";
+  public static final String SEQUENTIAL = "hvae.sequential";
+  public static final String MAX_SAMPLES = "hvae.max-samples";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);
@@ -78,7 +85,12 @@ public record HvaeConfiguration(
         r.parse(REPORT_DIR, "target/hvae", Path::of, "a directory path"),
         r.string(MAX_TOKENS_BUDGET)
             .map(v -> OptionalLong.of(r.parse(MAX_TOKENS_BUDGET, v, r.positiveLong(), "a whole number of tokens >= 1")))
-            .orElse(OptionalLong.empty()));
+            .orElse(OptionalLong.empty()),
+        r.parse(COUNTERBALANCE, "true", Reader::bool, "true or false"),
+        r.parse(SEQUENTIAL, "true", Reader::bool, "true or false"),
+        r.string(MAX_SAMPLES)
+            .map(v -> OptionalInt.of(r.parse(MAX_SAMPLES, v, r.positiveInt(), "a whole number >= 1")))
+            .orElse(OptionalInt.empty()));
   }
 
   private record Reader(Function<String, Optional<String>> parameters) {

@@ -162,15 +162,21 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
       ModelAgent agent = run.agentFor(invocation.model(), test);
       EvaluationPlan plan =
           new EvaluationPlan(
-              test,
-              invocation.target(),
-              invocation.samples(),
-              invocation.threshold(),
-              configuration.confidence(),
-              // Each evaluation's randomness depends on the seed and its name only, so parallel and
-              // serial runs agree.
-              configuration.seed() * 31 + test.hashCode(),
-              ProtocolSettings.DEFAULTS.withGoalPrompting(configuration.goalPrompt()));
+                  test,
+                  invocation.target(),
+                  invocation.samples(),
+                  invocation.threshold(),
+                  configuration.confidence(),
+                  // Each evaluation's randomness depends on the seed and its name only, so parallel
+                  // and serial runs agree.
+                  configuration.seed() * 31 + test.hashCode(),
+                  ProtocolSettings.DEFAULTS
+                      .withGoalPrompting(configuration.goalPrompt())
+                      .withCounterbalance(configuration.counterbalance()))
+              .withSequentialSampling(configuration.sequential());
+      if (configuration.maxSamples().isPresent()) {
+        plan = plan.withSampleCap(Math.max(1, configuration.maxSamples().getAsInt()));
+      }
       SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
       run.record(evaluation);
       context.getStore(NAMESPACE).put(SvoEvaluation.class, evaluation);
