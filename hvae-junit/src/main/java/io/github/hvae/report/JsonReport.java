@@ -82,7 +82,7 @@ public final class JsonReport {
     answers.put("extracted", e.answers().extracted());
     ObjectNode interval = node.putObject("interval");
     interval.put("method", e.intervalMethod());
-    interval.put("confidence", e.intervalConfidence());
+    interval.put("confidence", round(e.intervalConfidence(), 6));
     ObjectNode usage = node.putObject("usage");
     usage.put("calls", e.calls());
     usage.put("promptTokens", e.usage().promptTokens());
