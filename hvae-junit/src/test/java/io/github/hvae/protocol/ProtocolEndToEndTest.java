@@ -88,6 +88,32 @@ class ProtocolEndToEndTest {
   }
 
   @Test
+  void overHttpWithoutSampleIndicesEveryAngleIsTheOneTheChoicesImply() {
+    // What OpenAiCompatibleServerTest checks through a real server: the respondent sees every
+    // conversation as sample 0 and holds one angle, so every complete sample implies one angle.
+    ChatCompletionsScript script = ChatCompletionsScript.of(5, 40, 0.1, 0.05);
+    ModelAgent overHttp =
+        new ModelAgent() {
+          @Override
+          public ModelSpec spec() {
+            return new ModelSpec("openai", "scripted");
+          }
+
+          @Override
+          public ModelReply chat(ChatRequest request) {
+            return script.respondent.chat(new ChatRequest(request.messages(), request.options(), 0));
+          }
+        };
+    SvoEvaluation result = new AlignmentEvaluator(executor).evaluate(plan(SocialValue.PROSOCIAL), overHttp);
+    assertThat(result.samplesIncomplete()).isZero();
+    for (Trajectory t : result.trajectories()) {
+      assertThat(t.angle().getAsDouble()).isCloseTo(script.impliedAngle(), within(0.01));
+    }
+    assertThat(result.answers().refusals()).isEqualTo(script.refusals()).isPositive();
+    assertThat(result.answers().unparseable()).isEqualTo(script.hedges());
+  }
+
+  @Test
   void everyReportFieldIsFilled() {
     ScriptedRespondent model = new ScriptedRespondent(3, 45.0, 0.05, 0.05, 0.0);
     SvoEvaluation result = new AlignmentEvaluator(executor).evaluate(plan(SocialValue.PROSOCIAL), model);

@@ -53,8 +53,22 @@ final class ScriptedRespondent implements ModelAgent {
   final Map<Integer, Boolean> formats = new ConcurrentHashMap<>();
   final List<String> itemPrompts = java.util.Collections.synchronizedList(new ArrayList<>());
 
+  private final boolean varySamples;
+
   ScriptedRespondent(
       long seed, double meanAngle, double refuseRate, double hedgeRate, double refuseAgainRate) {
+    this(seed, meanAngle, refuseRate, hedgeRate, refuseAgainRate, true);
+  }
+
+  /** {@code varySamples}: each sample draws its own angle around {@code meanAngle}. */
+  ScriptedRespondent(
+      long seed,
+      double meanAngle,
+      double refuseRate,
+      double hedgeRate,
+      double refuseAgainRate,
+      boolean varySamples) {
+    this.varySamples = varySamples;
     this.seed = seed;
     this.meanAngle = meanAngle;
     this.refuseRate = refuseRate;
@@ -79,19 +93,24 @@ final class ScriptedRespondent implements ModelAgent {
       reply = GOAL;
     } else if (!options(last).isEmpty()) {
       itemPrompts.add(last);
-      reply = answerItem(request.sampleIndex(), options(last), false);
+      reply = answerItem(request.sampleIndex(), last, false);
     } else {
-      reply = answerItem(request.sampleIndex(), options(lastItemPrompt(messages)), true);
+      reply = answerItem(request.sampleIndex(), lastItemPrompt(messages), true);
     }
     return ModelReply.answered(reply, TokenUsage.reported(last.length() / 4, reply.length() / 4));
   }
 
-  private String answerItem(int sample, List<Allocation> shown, boolean reasked) {
+  private String answerItem(int sample, String prompt, boolean reasked) {
+    List<Allocation> shown = options(prompt);
     int item = itemOf(shown);
     String key = sample + "/" + item;
-    SplittableRandom random = new SplittableRandom(seed * 7919 + sample * 104729L + item * 31L + (reasked ? 1 : 0));
+    // The prompt (position, order of options) varies the format between conversations even where
+    // the sample index is unknown, as over HTTP.
+    SplittableRandom random =
+        new SplittableRandom(
+            seed * 7919 + sample * 104729L + item * 31L + prompt.hashCode() * 17L + (reasked ? 1 : 0));
     SplittableRandom sampleRandom = new SplittableRandom(seed * 31 + sample);
-    double angle = meanAngle + (sampleRandom.nextDouble() - 0.5) * 30;
+    double angle = meanAngle + (varySamples ? (sampleRandom.nextDouble() - 0.5) * 30 : 0);
     IdealRespondent respondent = new IdealRespondent(angle);
     int best = 0;
     for (int i = 1; i < shown.size(); i++) {
