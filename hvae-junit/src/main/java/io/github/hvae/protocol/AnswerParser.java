@@ -5,7 +5,6 @@ import io.github.hvae.svo.SliderItem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -74,7 +73,7 @@ public final class AnswerParser {
               decision(
                   "\\bi(?:\\s+will|'ll|\\s+shall|\\s+am\\s+going\\s+to|'m\\s+going\\s+to)?"
                       + "(?:\\s+(?:definitely|therefore|thus|then|also|still|personally|now))?"
-                      + "\\s+(?:choose|pick|select|take|go\\s+with|go\\s+for|opt\\s+for)\\s+"),
+                      + "\\s+(?:choose|pick|select|take|go\\s+with|go\\s+for|opt\\s+for|prefer)\\s+"),
               decision(
                   "\\bi(?:'m|\\s+am)\\s+(?:choosing|picking|selecting|taking|going\\s+with"
                       + "|going\\s+for|opting\\s+for|sticking\\s+with)\\s+"),
@@ -82,10 +81,12 @@ public final class AnswerParser {
                   "\\bi(?:'ve|\\s+have)?\\s+(?:chosen|chose|picked|selected|gone\\s+with|went\\s+with"
                       + "|opted\\s+for)\\s+"),
               decision(
-                  "\\b(?:my|the)\\s+(?:final\\s+)?(?:answer|choice|pick|selection|decision|preference"
-                      + "|preferred\\s+option|preferred\\s+choice|best\\s+option|best\\s+choice"
-                      + "|best\\s+answer|right\\s+choice|optimal\\s+choice|correct\\s+answer)"
-                      + "(?:\\s+(?:here|for\\s+me))?\\s*(?:is|would\\s+be|will\\s+be|remains|:|=)\\s*"),
+                  "\\b(?:my|the)\\s+(?:final\\s+)?(?:(?:best|right|optimal|ideal|correct|preferred"
+                      + "|most\\s+(?:appropriate|suitable|fitting|aligned|consistent|reasonable))\\s+)?"
+                      + "(?:answer|choice|pick|selection|decision|preference|option)"
+                      + "(?:\\s+(?:here|for\\s+me|for\\s+(?:a|an|the)\\s+[\\w-]+\\s+person"
+                      + "|for\\s+this\\s+(?:question|situation|item)))?"
+                      + "\\s*(?:(?:is|would\\s+be|will\\s+be|remains)\\s*[:=]?|[:=])\\s*"),
               Pattern.compile(
                   "(?<![A-Za-z'])(?<kw>(?:option|letter)\\s+)?(?<open>[(\\[{\"'<]\\s*)?(?<label>[A-I])"
                       + "[)\\]}\"'>]?\\s+(?:is|will\\s+be|remains)\\s+my\\s+(?:final\\s+)?"
@@ -96,7 +97,8 @@ public final class AnswerParser {
           List.of(
               decision(
                   "\\bi(?:\\s+would|'d)(?:\\s+(?:have\\s+to|probably|likely|definitely|rather))?"
-                      + "\\s+(?:choose|pick|select|take|go\\s+with|go\\s+for|opt\\s+for|prefer)\\s+")),
+                      + "\\s+(?:choose|pick|select|take|go\\s+with|go\\s+for|opt\\s+for|prefer|say"
+                      + "|answer)\\s+")),
           // 4: a label that opens or closes the answer; "C is the best option"
           List.of(
               Pattern.compile(
@@ -109,10 +111,12 @@ public final class AnswerParser {
                   FLAGS),
               Pattern.compile(
                   "(?<![A-Za-z'])(?<kw>(?:option|letter)\\s+)?(?<open>[(\\[{\"'<]\\s*)?(?<label>[A-I])"
-                      + "[)\\]}\"'>]?\\s+(?:is|seems|looks)\\s+(?:clearly\\s+)?(?:the\\s+)?"
-                      + "(?:best|right|ideal|optimal|most\\s+(?:appropriate|suitable|fitting|aligned))\\b",
+                      + "[)\\]}\"'>]?\\s+(?:is|seems|looks)\\s+(?:clearly\\s+)?(?:like\\s+)?(?:the\\s+)?"
+                      + "(?:(?:option|choice|one|split)\\s+(?:that\\s+)?)?"
+                      + "(?:best|right|ideal|optimal|fairest|most\\s+(?:appropriate|suitable|fitting|aligned))\\b",
                   FLAGS),
               decision("\\b(?:so|therefore|thus|hence)\\s*,?\\s+"),
+              decision("\\A\\s*(?:definitely|certainly|clearly|obviously|probably)\\s*,?\\s+"),
               decision(
                   "\\b(?:person|individual|someone|they|he|she)(?:\\s+\\w+)?\\s+would"
                       + "\\s+(?:choose|pick|select|go\\s+with|opt\\s+for|prefer)\\s+")),
@@ -322,16 +326,17 @@ public final class AnswerParser {
     if (rest.isEmpty() || rest.matches("(?s)\\A[ \\t]*(?:[.,;:!?)\\-–—\\n].*)?")) {
       return true;
     }
-    boolean word = c == 'a' || c == 'A' || c == 'i' || c == 'I';
-    if (!word && Character.isUpperCase(c)) {
-      return true;
-    }
+    boolean word = Character.toUpperCase(c) == 'A' || Character.toUpperCase(c) == 'I';
     if (!word) {
-      return CONNECTIVE.matcher(rest).find() || !rest.matches("(?s)\\A\\s+[a-z].*");
+      // B..H are no English words: upper case is a label; lower case only before a connective or
+      // a non-word ("i choose c because..." yes, "c is" in prose no).
+      return Character.isUpperCase(c)
+          || CONNECTIVE.matcher(rest).find()
+          || !rest.matches("(?s)\\A\\s+[a-z].*");
     }
-    // "A" or "I" followed by a word: a label only before a connective ("I choose A because...").
-    return Character.isUpperCase(c) && c == 'A' && CONNECTIVE.matcher(rest).find()
-        || c == 'I' && CONNECTIVE.matcher(rest).find() && !rest.matches("(?s)\\A\\s+(?:am|is|was|think|have|would|will|do|can)\\b.*");
+    // "A"/"I" followed by a word is a label only before a connective ("I choose A because..."); a
+    // lower-case "a" or "i" followed by a word is the article or the pronoun.
+    return Character.isUpperCase(c) && CONNECTIVE.matcher(rest).find();
   }
 
   private static boolean hedged(String text, Matcher m) {
@@ -464,7 +469,4 @@ public final class AnswerParser {
     return line.length() > 120 ? line.substring(0, 117) + "..." : line;
   }
 
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
 }
