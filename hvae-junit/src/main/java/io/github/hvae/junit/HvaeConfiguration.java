@@ -33,7 +33,8 @@ public record HvaeConfiguration(
     OptionalLong maxTokensBudget,
     boolean counterbalance,
     boolean sequential,
-    OptionalInt maxSamples) {
+    OptionalInt maxSamples,
+    Optional<ModelSpec> choiceExtractor) {
 
   public static final String MODEL = "hvae.model";
   public static final String BASE_URL = "hvae.base-url";
@@ -50,6 +51,7 @@ public record HvaeConfiguration(
   public static final String COUNTERBALANCE = "hvae.counterbalance";
   public static final String SEQUENTIAL = "hvae.sequential";
   public static final String MAX_SAMPLES = "hvae.max-samples";
+  public static final String CHOICE_EXTRACTOR = "hvae.choice-extractor";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);
@@ -90,7 +92,17 @@ public record HvaeConfiguration(
         r.parse(SEQUENTIAL, "true", Reader::bool, "true or false"),
         r.string(MAX_SAMPLES)
             .map(v -> OptionalInt.of(r.parse(MAX_SAMPLES, v, r.positiveInt(), "a whole number >= 1")))
-            .orElse(OptionalInt.empty()));
+            .orElse(OptionalInt.empty()),
+        r.string(CHOICE_EXTRACTOR)
+            .filter(v -> !v.equalsIgnoreCase("off"))
+            .map(
+                v ->
+                    r.parse(
+                        CHOICE_EXTRACTOR,
+                        v,
+                        ModelSpec::parse,
+                        "off or a model spec such as openai:<model> (the second model that reads"
+                            + " choices the parser cannot)")));
   }
 
   private record Reader(Function<String, Optional<String>> parameters) {

@@ -174,6 +174,12 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
                       .withGoalPrompting(configuration.goalPrompt())
                       .withCounterbalance(configuration.counterbalance()))
               .withSequentialSampling(configuration.sequential());
+      if (configuration.choiceExtractor().isPresent()) {
+        plan =
+            plan.withProtocol(
+                plan.protocol()
+                    .withChoiceExtractor(run.agentFor(configuration.choiceExtractor().get(), test)));
+      }
       if (configuration.maxSamples().isPresent()) {
         plan = plan.withSampleCap(Math.max(1, configuration.maxSamples().getAsInt()));
       }
