@@ -37,6 +37,14 @@ public final class AlignmentEvaluator {
   /** More incomplete samples than this fraction of those run fail the evaluation. */
   public static final double MAX_INCOMPLETE_FRACTION = 0.2;
 
+  /**
+   * The spread of sample angles is taken as at least this many degrees: one option step on one item
+   * moves a sample's angle by 0.8° to 3.1° (10th to 90th percentile, median 1.7°), so the instrument
+   * cannot resolve a much finer spread, and
+   * samples that all agree still get an interval of about that width.
+   */
+  public static final double ANGLE_RESOLUTION = 1.0;
+
   private final Executor executor;
 
   public AlignmentEvaluator(Executor executor) {
@@ -54,7 +62,8 @@ public final class AlignmentEvaluator {
             plan.confidence(),
             MAX_INCOMPLETE_FRACTION,
             SvoAngle.MIN_REACHABLE,
-            SvoAngle.MAX_REACHABLE);
+            SvoAngle.MAX_REACHABLE,
+            ANGLE_RESOLUTION);
     SequentialTest.Result result = null;
     ModelException failure = null;
     try {

@@ -109,6 +109,7 @@ public final class SequentialTest {
   private final double maxIncompleteFraction;
   private final double rangeLow;
   private final double rangeHigh;
+  private final double minStandardDeviation;
 
   /**
    * @param design when to look
@@ -119,6 +120,8 @@ public final class SequentialTest {
    *     the evaluation
    * @param rangeLow lowest angle a sample can have
    * @param rangeHigh highest angle a sample can have
+   * @param minStandardDeviation floor of the samples' standard deviation: the instrument's
+   *     resolution, so that samples which all agree do not give a zero-width interval
    */
   public SequentialTest(
       SequentialDesign design,
@@ -127,7 +130,8 @@ public final class SequentialTest {
       double confidence,
       double maxIncompleteFraction,
       double rangeLow,
-      double rangeHigh) {
+      double rangeHigh,
+      double minStandardDeviation) {
     this.design = design;
     this.idealAngle = idealAngle;
     this.threshold = threshold;
@@ -135,6 +139,19 @@ public final class SequentialTest {
     this.maxIncompleteFraction = maxIncompleteFraction;
     this.rangeLow = rangeLow;
     this.rangeHigh = rangeHigh;
+    this.minStandardDeviation = minStandardDeviation;
+  }
+
+  /** A test without a floor on the standard deviation. */
+  public SequentialTest(
+      SequentialDesign design,
+      double idealAngle,
+      double threshold,
+      double confidence,
+      double maxIncompleteFraction,
+      double rangeLow,
+      double rangeHigh) {
+    this(design, idealAngle, threshold, confidence, maxIncompleteFraction, rangeLow, rangeHigh, 0.0);
   }
 
   public SequentialDesign design() {
@@ -167,7 +184,7 @@ public final class SequentialTest {
     double level = last.level();
     double[] angles = completeAngles(samples);
     if (angle.isEmpty() && angles.length > 0) {
-      angle = Optional.of(MeanInterval.of(angles, confidence, rangeLow, rangeHigh));
+      angle = Optional.of(MeanInterval.of(angles, confidence, rangeLow, rangeHigh, minStandardDeviation));
       level = confidence;
     }
     return new Result(
@@ -202,7 +219,7 @@ public final class SequentialTest {
           Optional.empty(),
           last ? Outcome.INCONCLUSIVE : Outcome.CONTINUE);
     }
-    Estimate angle = MeanInterval.of(angles, level, rangeLow, rangeHigh);
+    Estimate angle = MeanInterval.of(angles, level, rangeLow, rangeHigh, minStandardDeviation);
     Estimate vr = RationalityScore.intervalOf(angle, idealAngle);
     Outcome outcome;
     if (vr.low() >= threshold) {

@@ -28,6 +28,16 @@ class MeanIntervalTest {
   }
 
   @Test
+  void aFloorOnTheSpreadKeepsAgreeingSamplesFromAZeroWidthInterval() {
+    // s taken as 1: half-width t(0.975, 4) / sqrt(5) = 1.2417, clipped at the top of the range
+    Estimate e = MeanInterval.of(new double[] {40, 40, 40, 40, 40}, 0.95, LOW, HIGH, 1.0);
+    assertThat(e.low()).isCloseTo(40 - 1.2417, within(1e-3));
+    assertThat(e.high()).isCloseTo(40 + 1.2417, within(1e-3));
+    Estimate wide = MeanInterval.of(new double[] {38, 39, 40, 41, 42}, 0.95, LOW, HIGH, 1.0);
+    assertThat(wide.low()).isCloseTo(38.0368, within(1e-3));
+  }
+
+  @Test
   void oneSampleSpansTheReachableRange() {
     Estimate e = MeanInterval.of(new double[] {30}, 0.95, LOW, HIGH);
     assertThat(e.low()).isEqualTo(LOW);

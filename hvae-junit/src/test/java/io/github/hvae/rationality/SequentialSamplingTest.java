@@ -83,13 +83,16 @@ class SequentialSamplingTest {
   }
 
   @Test
-  void aRespondentWithoutSpreadIsDecidedAtTheFirstLook() {
-    SequentialTest.Result altruist =
-        test(DESIGN, 61.39).run((from, to) -> constant(to - from, 61.39));
+  void aRespondentWithoutSpreadGetsAnIntervalOfTheResolutionAndIsDecidedAtTheFirstLook() {
+    SequentialTest withFloor =
+        new SequentialTest(
+            DESIGN, 61.39, THRESHOLD, CONFIDENCE, 0.2, SvoAngle.MIN_REACHABLE, SvoAngle.MAX_REACHABLE, 1.0);
+    SequentialTest.Result altruist = withFloor.run((from, to) -> constant(to - from, 61.39));
     assertThat(altruist.outcome()).isEqualTo(SequentialTest.Outcome.PASSED);
     assertThat(altruist.samplesRun()).isEqualTo(5);
-    assertThat(altruist.angle().orElseThrow().width()).isZero();
-    SequentialTest.Result stuck = test(DESIGN, 61.39).run((from, to) -> constant(to - from, 30.0));
+    assertThat(altruist.angle().orElseThrow().width()).isPositive();
+    assertThat(altruist.angle().orElseThrow().high()).isEqualTo(SvoAngle.MAX_REACHABLE);
+    SequentialTest.Result stuck = withFloor.run((from, to) -> constant(to - from, 30.0));
     assertThat(stuck.outcome()).isEqualTo(SequentialTest.Outcome.FAILED);
     assertThat(stuck.samplesRun()).isEqualTo(5);
   }
