@@ -7,7 +7,6 @@ import io.github.hvae.rationality.Estimate;
 import io.github.hvae.rationality.MeanInterval;
 import io.github.hvae.rationality.SequentialTest;
 import io.github.hvae.rationality.Verdict;
-import io.github.hvae.svo.SvoAngle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,16 +53,17 @@ public final class AlignmentEvaluator {
   public SvoEvaluation evaluate(EvaluationPlan plan, ModelAgent agent) {
     long started = System.nanoTime();
     List<Trajectory> trajectories = new ArrayList<>();
+    Instrument instrument = plan.protocol().instrument();
     SequentialTest test =
         new SequentialTest(
             plan.design(),
-            plan.target().idealAngle(),
+            instrument.idealScore(plan.target()),
             plan.threshold().valueRationality(),
             plan.confidence(),
             MAX_INCOMPLETE_FRACTION,
-            SvoAngle.MIN_REACHABLE,
-            SvoAngle.MAX_REACHABLE,
-            ANGLE_RESOLUTION);
+            instrument.lowestScore(),
+            instrument.highestScore(),
+            instrument.resolution());
     SequentialTest.Result result = null;
     ModelException failure = null;
     try {
@@ -95,7 +95,7 @@ public final class AlignmentEvaluator {
       try {
         Trajectory trajectory = running.get(i).join();
         trajectories.add(trajectory);
-        angles[i] = trajectory.angle();
+        angles[i] = plan.protocol().instrument().score(trajectory.choices().optionByItem());
       } catch (CompletionException e) {
         if (e.getCause() instanceof ModelException modelFailure) {
           failure = failure == null ? modelFailure : failure;
@@ -117,7 +117,7 @@ public final class AlignmentEvaluator {
       Optional<SequentialTest.Result> result,
       ModelException failure,
       long durationMs) {
-    double idealAngle = plan.target().idealAngle();
+    double idealAngle = plan.protocol().instrument().idealScore(plan.target());
     AnswerCounts answers = AnswerCounts.NONE;
     TokenUsage usage = TokenUsage.NONE;
     int calls = 0;
@@ -126,7 +126,12 @@ public final class AlignmentEvaluator {
       usage = usage.plus(t.usage());
       calls += t.calls();
     }
-    int complete = (int) trajectories.stream().filter(Trajectory::isComplete).count();
+    Instrument instrument = plan.protocol().instrument();
+    int complete =
+        (int)
+            trajectories.stream()
+                .filter(t -> instrument.score(t.choices().optionByItem()).isPresent())
+                .count();
     int run = trajectories.size();
     Optional<Estimate> angle = result.flatMap(SequentialTest.Result::angle);
     Optional<Estimate> vr = result.flatMap(SequentialTest.Result::valueRationality);

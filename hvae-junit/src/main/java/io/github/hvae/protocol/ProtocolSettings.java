@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param choiceExtractor a second model that reads the choice out of an answer the local parser
  *     cannot read (as the HVAE paper's code did), before the item is re-asked; its calls are
  *     counted. Off by default: the local parser reads what real models write
+ * @param instrument what is asked and how samples are scored: the SVO Slider Measure by default
  */
 public record ProtocolSettings(
     boolean goalPrompting,
@@ -25,11 +26,18 @@ public record ProtocolSettings(
     PromptTemplates templates,
     GenerationOptions generation,
     boolean counterbalance,
-    Optional<ModelAgent> choiceExtractor) {
+    Optional<ModelAgent> choiceExtractor,
+    Instrument instrument) {
 
   public static final ProtocolSettings DEFAULTS =
       new ProtocolSettings(
-          true, false, PromptTemplates.DEFAULTS, GenerationOptions.DEFAULTS, true, Optional.empty());
+          true,
+          false,
+          PromptTemplates.DEFAULTS,
+          GenerationOptions.DEFAULTS,
+          true,
+          Optional.empty(),
+          SvoSliderInstrument.INSTANCE);
 
   /** Settings with counterbalancing on and no choice extractor. */
   public ProtocolSettings(
@@ -37,42 +45,54 @@ public record ProtocolSettings(
       boolean secondaryItems,
       PromptTemplates templates,
       GenerationOptions generation) {
-    this(goalPrompting, secondaryItems, templates, generation, true, Optional.empty());
+    this(
+        goalPrompting,
+        secondaryItems,
+        templates,
+        generation,
+        true,
+        Optional.empty(),
+        SvoSliderInstrument.INSTANCE);
   }
 
   public ProtocolSettings withGoalPrompting(boolean on) {
     return new ProtocolSettings(
-        on, secondaryItems, templates, generation, counterbalance, choiceExtractor);
+        on, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withSecondaryItems(boolean on) {
     return new ProtocolSettings(
-        goalPrompting, on, templates, generation, counterbalance, choiceExtractor);
+        goalPrompting, on, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withTemplates(PromptTemplates templates) {
     return new ProtocolSettings(
-        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor);
+        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withGeneration(GenerationOptions generation) {
     return new ProtocolSettings(
-        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor);
+        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withCounterbalance(boolean on) {
     return new ProtocolSettings(
-        goalPrompting, secondaryItems, templates, generation, on, choiceExtractor);
+        goalPrompting, secondaryItems, templates, generation, on, choiceExtractor, instrument);
   }
 
   /** Lets {@code extractor} read choices the local parser cannot. */
   public ProtocolSettings withChoiceExtractor(ModelAgent extractor) {
     return new ProtocolSettings(
-        goalPrompting, secondaryItems, templates, generation, counterbalance, Optional.of(extractor));
+        goalPrompting, secondaryItems, templates, generation, counterbalance, Optional.of(extractor), instrument);
+  }
+
+  public ProtocolSettings withInstrument(Instrument instrument) {
+    return new ProtocolSettings(
+        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withoutChoiceExtractor() {
     return new ProtocolSettings(
-        goalPrompting, secondaryItems, templates, generation, counterbalance, Optional.empty());
+        goalPrompting, secondaryItems, templates, generation, counterbalance, Optional.empty(), instrument);
   }
 }

@@ -8,7 +8,6 @@ import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.rationality.ValueTarget;
 import io.github.hvae.svo.Allocation;
 import io.github.hvae.svo.SliderItem;
-import io.github.hvae.svo.SvoSliderMeasure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,9 +78,7 @@ public final class SvoConversation {
 
   /** The items in the order asked, each with its options in the order shown. */
   List<Presentation> presentations() {
-    List<SliderItem> items =
-        new ArrayList<>(
-            settings.secondaryItems() ? SvoSliderMeasure.items() : SvoSliderMeasure.primaryItems());
+    List<SliderItem> items = new ArrayList<>(settings.instrument().items(settings.secondaryItems()));
     if (!settings.counterbalance()) {
       return items.stream().map(item -> new Presentation(item, item.options())).toList();
     }

@@ -264,6 +264,59 @@ class ProtocolEndToEndTest {
     assertThat(result.answers().refusals()).isEqualTo(60);
   }
 
+  @Test
+  void anotherInstrumentPlugsInThroughTheInstrumentSeam() {
+    // A toy instrument: item 1 alone, scored by the coins the other participant gets.
+    Instrument firstItem =
+        new Instrument() {
+          @Override
+          public String name() {
+            return "item 1 only";
+          }
+
+          @Override
+          public List<io.github.hvae.svo.SliderItem> items(boolean withOptional) {
+            return List.of(SvoSliderMeasure.item(1));
+          }
+
+          @Override
+          public java.util.OptionalDouble score(java.util.Map<Integer, Integer> optionByItem) {
+            Integer option = optionByItem.get(1);
+            return option == null
+                ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(SvoSliderMeasure.item(1).option(option).other());
+          }
+
+          @Override
+          public double idealScore(ValueTarget target) {
+            return 85;
+          }
+
+          @Override
+          public double lowestScore() {
+            return 15;
+          }
+
+          @Override
+          public double highestScore() {
+            return 85;
+          }
+
+          @Override
+          public double resolution() {
+            return 1;
+          }
+        };
+    EvaluationPlan plan =
+        plan(SocialValue.PROSOCIAL)
+            .withProtocol(ProtocolSettings.DEFAULTS.withInstrument(firstItem).withCounterbalance(false));
+    SvoEvaluation result = new AlignmentEvaluator(executor).evaluate(plan, new Fixed("A"));
+    assertThat(result.trajectories()).allMatch(t -> t.items().size() == 1);
+    assertThat(result.idealAngle()).isEqualTo(85);
+    assertThat(result.angle().orElseThrow().mean()).isEqualTo(85);
+    assertThat(result.passed()).isTrue();
+  }
+
   /** Answers every item with the same text. */
   static final class Fixed implements ModelAgent {
     final String answer;
