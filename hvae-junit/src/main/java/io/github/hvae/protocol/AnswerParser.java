@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *   <li>A label that opens the answer ({@code C. Because...}, {@code (C) ...}), one that closes
  *       it ({@code ...: C.}), or {@code C is the best option}.
  *   <li>The only option written as {@code Option C}, when no other label is mentioned.
+ *   <li>A position in the order shown: {@code I choose the first option}, {@code ...the last one}.
  *   <li>An allocation that matches exactly one shown option: {@code (89, 24)}, {@code 89 for me and
  *       24 for the other}, {@code I get 89 and the other gets 24}.
  * </ol>
@@ -152,6 +153,18 @@ public final class AnswerParser {
               + "|is|in|on|over|instead|rather|from|at|-|–|—)\\b",
           FLAGS);
 
+  private static final List<String> ORDINALS =
+      List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth");
+
+  /** "I choose the first option", "my choice is the last one": a position in the shown order. */
+  private static final Pattern ORDINAL =
+      Pattern.compile(
+          "\\b(?:i(?:\\s+will|'ll|\\s+would|'d)?\\s+(?:choose|pick|select|take|go\\s+with|prefer)"
+              + "|(?:my|the\\s+best)\\s+(?:answer|choice|pick|option)\\s+(?:is|would\\s+be))"
+              + "\\s+the\\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|last)"
+              + "\\s+(?:option|one|choice|split)\\b",
+          FLAGS);
+
   private static final String NUM = "(\\d{1,3}(?:\\.\\d+)?)";
 
   private static final List<Pattern> ALLOCATIONS =
@@ -237,6 +250,18 @@ public final class AnswerParser {
       if (decided.isPresent()) {
         return decided.get();
       }
+    }
+    Set<Integer> ordinals = new LinkedHashSet<>();
+    Matcher ordinal = ORDINAL.matcher(text);
+    while (ordinal.find()) {
+      String word = ordinal.group(1).toLowerCase(java.util.Locale.ROOT);
+      ordinals.add(word.equals("last") ? shown.size() - 1 : ORDINALS.indexOf(word));
+    }
+    if (ordinals.size() == 1) {
+      return new ParsedAnswer.Choice(ordinals.iterator().next());
+    }
+    if (ordinals.size() > 1) {
+      return new ParsedAnswer.Unparseable("names several positions as its answer");
     }
     Optional<ParsedAnswer> byAllocation = byAllocation(text, shown);
     if (byAllocation.isPresent()) {
