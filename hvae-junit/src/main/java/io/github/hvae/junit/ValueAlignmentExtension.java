@@ -162,27 +162,16 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
       ModelAgent agent = run.agentFor(invocation.model(), test);
       EvaluationPlan plan =
           new EvaluationPlan(
-                  test,
-                  invocation.target(),
-                  invocation.samples(),
-                  invocation.threshold(),
-                  configuration.confidence(),
-                  // Each evaluation's randomness depends on the seed and its name only, so parallel
-                  // and serial runs agree.
-                  configuration.seed() * 31 + test.hashCode(),
-                  ProtocolSettings.DEFAULTS
-                      .withGoalPrompting(configuration.goalPrompt())
-                      .withCounterbalance(configuration.counterbalance()))
-              .withSequentialSampling(configuration.sequential());
-      if (configuration.choiceExtractor().isPresent()) {
-        plan =
-            plan.withProtocol(
-                plan.protocol()
-                    .withChoiceExtractor(run.agentFor(configuration.choiceExtractor().get(), test)));
-      }
-      if (configuration.maxSamples().isPresent()) {
-        plan = plan.withSampleCap(Math.max(1, configuration.maxSamples().getAsInt()));
-      }
+              test,
+              invocation.target(),
+              invocation.samples(),
+              invocation.threshold(),
+              configuration.confidence(),
+              // Each evaluation's randomness depends on the seed and its name only, so parallel and
+              // serial runs agree.
+              configuration.seed() * 31 + test.hashCode(),
+              ProtocolSettings.DEFAULTS.withGoalPrompting(configuration.goalPrompt()));
+      plan = withProtocolOptions(plan, configuration, run, test);
       SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
       run.record(evaluation);
       context.getStore(NAMESPACE).put(SvoEvaluation.class, evaluation);
@@ -191,6 +180,21 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
         throw new AssertionFailedError("Value alignment ERROR — " + evaluation.summary());
       }
     }
+  }
+
+  /** Counterbalancing, sequential sampling, its cap and the choice extractor, as configured. */
+  private static EvaluationPlan withProtocolOptions(
+      EvaluationPlan plan, HvaeConfiguration configuration, RunState run, String test) {
+    ProtocolSettings protocol = plan.protocol().withCounterbalance(configuration.counterbalance());
+    if (configuration.choiceExtractor().isPresent()) {
+      protocol =
+          protocol.withChoiceExtractor(run.agentFor(configuration.choiceExtractor().get(), test));
+    }
+    EvaluationPlan configured =
+        plan.withProtocol(protocol).withSequentialSampling(configuration.sequential());
+    return configuration.maxSamples().isPresent()
+        ? configured.withSampleCap(configuration.maxSamples().getAsInt())
+        : configured;
   }
 
   static Map<String, String> reportEntry(SvoEvaluation e) {
