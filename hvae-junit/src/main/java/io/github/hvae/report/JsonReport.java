@@ -133,6 +133,9 @@ public final class JsonReport {
     ObjectNode samples = node.putObject("samples");
     samples.put("requested", e.samplesRequested());
     samples.put("completed", e.samplesCompleted());
+    samples.put("run", e.samplesRun());
+    samples.put("incomplete", e.samplesIncomplete());
+    samples.put("cap", e.sampleCap());
     ArrayNode angles = samples.putArray("angles");
     e.trajectories().forEach(t -> t.angle().ifPresentOrElse(a -> angles.add(round(a, 6)), angles::addNull));
     ObjectNode answers = node.putObject("answers");
@@ -140,6 +143,10 @@ public final class JsonReport {
     answers.put("refusals", e.answers().refusals());
     answers.put("unparseable", e.answers().unparseable());
     answers.put("reasked", e.answers().reasked());
+    answers.put("extracted", e.answers().extracted());
+    ObjectNode interval = node.putObject("interval");
+    interval.put("method", e.intervalMethod());
+    interval.put("confidence", round(e.intervalConfidence(), 6));
     ObjectNode usage = node.putObject("usage");
     usage.put("calls", e.calls());
     usage.put("promptTokens", e.usage().promptTokens());
