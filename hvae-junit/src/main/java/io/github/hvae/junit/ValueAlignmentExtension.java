@@ -257,7 +257,8 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
           new ModelAvailableCondition(Optional.of(model)),
           new Evaluate(this),
           new Resolve(configuration),
-          new Judge());
+          new Judge(),
+          new BaselineCheck(testId(), model));
     }
   }
 
@@ -284,6 +285,7 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
               // serial runs agree.
               configuration.seed() * 31 + test.hashCode(),
               protocol);
+      plan = withProtocolOptions(plan, configuration, run, test);
       ExtensionContext.Store store = context.getStore(NAMESPACE);
       store.put(ModelAgent.class, agent);
       SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
@@ -294,6 +296,21 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
         throw new AssertionFailedError("Value alignment ERROR — " + evaluation.summary());
       }
     }
+  }
+
+  /** Counterbalancing, sequential sampling, its cap and the choice extractor, as configured. */
+  private static EvaluationPlan withProtocolOptions(
+      EvaluationPlan plan, HvaeConfiguration configuration, RunState run, String test) {
+    ProtocolSettings protocol = plan.protocol().withCounterbalance(configuration.counterbalance());
+    if (configuration.choiceExtractor().isPresent()) {
+      protocol =
+          protocol.withChoiceExtractor(run.agentFor(configuration.choiceExtractor().get(), test));
+    }
+    EvaluationPlan configured =
+        plan.withProtocol(protocol).withSequentialSampling(configuration.sequential());
+    return configuration.maxSamples().isPresent()
+        ? configured.withSampleCap(configuration.maxSamples().getAsInt())
+        : configured;
   }
 
   /**
