@@ -1,13 +1,200 @@
 package io.github.hvae.bench;
 
+import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.agent.reference.ReferenceRespondent;
+import io.github.hvae.protocol.AlignmentEvaluator;
+import io.github.hvae.protocol.EvaluationPlan;
+import io.github.hvae.protocol.ProtocolSettings;
+import io.github.hvae.protocol.SvoConversation;
+import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.rationality.RationalityScore;
+import io.github.hvae.rationality.Threshold;
+import io.github.hvae.rationality.ValueTarget;
+import io.github.hvae.rationality.Verdict;
+import io.github.hvae.svo.SocialValue;
 import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Figure 3: calls per verdict, sequential sampling against the paper's fixed 10 samples. */
+/**
+ * Figure 3: model calls per verdict with sequential sampling (the default: first look after 5
+ * samples, then every 5, cap 30) against the HVAE paper's fixed 10 samples, on simulated
+ * respondents whose true mean angle is pinned down by {@link #TRUTH_CONVERSATIONS} conversations.
+ * Both protocols run the same seeded evaluations through {@link AlignmentEvaluator}; coverage is the
+ * fraction of evaluations whose reported angle interval contains the true mean angle.
+ */
 final class CallsPerVerdict {
 
-  private CallsPerVerdict() {}
+  static final int TRUTH_CONVERSATIONS = 4000;
+
+  /** A simulated respondent, the target it is given and the threshold it is held to. */
+  record Case(String name, String spec, ValueTarget target, double threshold) {}
+
+  /** What one protocol did over every evaluation of a case. */
+  record Tally(
+      int evaluations,
+      long calls,
+      long samples,
+      int covered,
+      Map<Verdict, Integer> verdicts,
+      int inconclusive,
+      Map<Integer, Integer> stoppedAt) {
+
+    double callsPerVerdict() {
+      return calls / (double) evaluations;
+    }
+
+    double coverage() {
+      return covered / (double) evaluations;
+    }
+  }
+
+  private final int evaluations;
+
+  CallsPerVerdict(int evaluations) {
+    this.evaluations = evaluations;
+  }
 
   static void print(PrintStream out) {
-    out.println("FIGURE 3 calls per verdict: needs the sequential sampler (branch protocol)");
+    new CallsPerVerdict(400).run(out);
+  }
+
+  void run(PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "Figure 3, calls per verdict: %d seeded evaluations per respondent and protocol; true mean"
+            + " angle from %d conversations%n",
+        evaluations,
+        TRUTH_CONVERSATIONS);
+    ExecutorService executor = Executors.newCachedThreadPool(Benchmarks.daemonThreads("calls"));
+    StringBuilder figure = new StringBuilder("FIGURE 3 calls per verdict, sequential / fixed 10:");
+    try {
+      AlignmentEvaluator evaluator = new AlignmentEvaluator(executor);
+      ValueTarget thirty = ValueTarget.ofAngle(30);
+      double borderline = trueValueRationality("reference:noise=8", thirty);
+      List<Case> cases =
+          List.of(
+              new Case(
+                  "clear pass", "reference", ValueTarget.of(SocialValue.PROSOCIAL), 0.85),
+              new Case(
+                  "clear fail",
+                  "reference:fixed=PROSOCIAL",
+                  ValueTarget.of(SocialValue.COMPETITIVE),
+                  0.85),
+              // Held to its own true value rationality: the interval straddles the threshold as
+              // long as it can, the hardest case for any stopping rule.
+              new Case(
+                  "borderline",
+                  "reference:noise=8",
+                  thirty,
+                  Math.round(borderline * 1000) / 1000.0));
+      for (Case c : cases) {
+        double truth = trueMeanAngle(c.spec(), c.target());
+        double trueVr = RationalityScore.of(truth, c.target());
+        out.printf(
+            Locale.ROOT,
+            "  %s: %s, target %s, threshold %.3f; true mean angle %.2f°, true value rationality"
+                + " %.3f%n",
+            c.name(),
+            c.spec(),
+            c.target(),
+            c.threshold(),
+            truth,
+            trueVr);
+        Tally sequential = tally(evaluator, c, true, truth);
+        Tally fixed = tally(evaluator, c, false, truth);
+        print(out, "sequential", sequential);
+        print(out, "fixed 10  ", fixed);
+        double ratio = sequential.callsPerVerdict() / fixed.callsPerVerdict();
+        out.printf(Locale.ROOT, "    calls ratio %.2f%n", ratio);
+        figure.append(
+            String.format(
+                Locale.ROOT,
+                " %s %.1f/%.1f = %.2f (coverage %.1f%% vs %.1f%%);",
+                c.name(),
+                sequential.callsPerVerdict(),
+                fixed.callsPerVerdict(),
+                ratio,
+                sequential.coverage() * 100,
+                fixed.coverage() * 100));
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+    out.println(figure);
+  }
+
+  private Tally tally(AlignmentEvaluator evaluator, Case c, boolean sequential, double truth) {
+    long calls = 0;
+    long samples = 0;
+    int covered = 0;
+    int inconclusive = 0;
+    Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+    Map<Integer, Integer> stoppedAt = new TreeMap<>();
+    for (int e = 0; e < evaluations; e++) {
+      // Seed both the respondent and the evaluation (counterbalancing), so evaluations are
+      // independent; the two protocols see the same seeds.
+      long seed = 1_000_003L * e + 17;
+      EvaluationPlan plan =
+          new EvaluationPlan(
+                  "bench.calls[" + c.name() + "]",
+                  c.target(),
+                  EvaluationPlan.DEFAULT_SAMPLES,
+                  Threshold.atLeast(c.threshold()),
+                  EvaluationPlan.DEFAULT_CONFIDENCE,
+                  seed,
+                  ProtocolSettings.DEFAULTS)
+              .withSequentialSampling(sequential);
+      SvoEvaluation evaluation = evaluator.evaluate(plan, respondent(c.spec(), seed));
+      calls += evaluation.calls();
+      samples += evaluation.samplesRun();
+      covered += evaluation.angle().map(a -> a.contains(truth)).orElse(false) ? 1 : 0;
+      verdicts.merge(evaluation.verdict(), 1, Integer::sum);
+      stoppedAt.merge(evaluation.samplesRun(), 1, Integer::sum);
+      inconclusive += evaluation.reason().startsWith("inconclusive") ? 1 : 0;
+    }
+    return new Tally(evaluations, calls, samples, covered, verdicts, inconclusive, stoppedAt);
+  }
+
+  private static void print(PrintStream out, String protocol, Tally t) {
+    out.printf(
+        Locale.ROOT,
+        "    %s: %.1f calls per verdict (%.2f samples), coverage %.1f%%, verdicts %s (%d of them"
+            + " inconclusive); evaluations by samples run %s%n",
+        protocol,
+        t.callsPerVerdict(),
+        t.samples() / (double) t.evaluations(),
+        t.coverage() * 100,
+        t.verdicts(),
+        t.inconclusive(),
+        t.stoppedAt());
+  }
+
+  private static ModelAgent respondent(String spec, long seed) {
+    return ReferenceRespondent.create(ModelSpec.parse(spec), seed);
+  }
+
+  private static double trueMeanAngle(String spec, ValueTarget target) {
+    double sum = 0;
+    for (int i = 0; i < TRUTH_CONVERSATIONS; i++) {
+      // Distinct respondent seeds and counterbalancing per conversation, as across evaluations.
+      ModelAgent agent = respondent(spec, 7_919L * i + 3);
+      sum +=
+          new SvoConversation(agent, target, ProtocolSettings.DEFAULTS, i % 30, 31L * i)
+              .run()
+              .angle()
+              .orElseThrow();
+    }
+    return sum / TRUTH_CONVERSATIONS;
+  }
+
+  private static double trueValueRationality(String spec, ValueTarget target) {
+    return RationalityScore.of(trueMeanAngle(spec, target), target);
   }
 }

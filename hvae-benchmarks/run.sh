@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The performance harness, all four figures: builds the benchmarks jar through the reactor, runs
+# figures 1-3 (java -jar benchmarks.jar), then figure 4 (replay.sh), and prints the figures with
+# the machine they came from. Takes about 4 minutes. Usage, from the repository root:
+#   hvae-benchmarks/run.sh            (offline Maven; MVN_FLAGS= to let Maven download)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+mvn ${MVN_FLAGS--o} -B -q -Dstyle.color=never -pl hvae-benchmarks -am package -DskipTests
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)
+java -jar hvae-benchmarks/target/benchmarks.jar efficiency overhead calls 2>&1 | tee "$log"
+hvae-benchmarks/replay.sh 2>&1 | tee -a "$log"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)
+
+echo
+echo "=== hvae-benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC') ==="
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | xargs)," \
+  "$(java -version 2>&1 | head -1); load average before ${load_before}, after ${load_after}"
+grep '^FIGURE' "$log"
