@@ -96,7 +96,10 @@ final class EndpointEfficiency {
                 "bench.efficiency[" + concurrency + "]",
                 ValueTarget.of(SocialValue.PROSOCIAL),
                 Threshold.atLeast(0.85))
-            .withSamples(samples);
+            .withSamples(samples)
+            // Exactly `samples` conversations in one batch: the figure is about the endpoint, not
+            // the stopping rule (sequential looks run batches of samples / 2).
+            .withSequentialSampling(false);
     List<Run> runs = new ArrayList<>();
     try (ModelAgent agent = ModelAgents.create(ModelSpec.parse("openai:bench"), settings)) {
       evaluator.evaluate(plan, agent); // warm-up: JIT, connections

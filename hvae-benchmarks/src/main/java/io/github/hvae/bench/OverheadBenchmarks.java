@@ -63,7 +63,9 @@ public class OverheadBenchmarks {
   static final EvaluationPlan PLAN =
       EvaluationPlan.of(
               "bench.overhead", ValueTarget.of(SocialValue.PROSOCIAL), Threshold.atLeast(0.85))
-          .withSamples(10);
+          .withSamples(10)
+          // Always the same 80 calls, whatever the canned answers' angles.
+          .withSequentialSampling(false);
 
   private static final String ANSWER =
       "Considering both outcomes, I would choose option C, since it gives the other participant"

@@ -48,6 +48,10 @@ public final class CassetteAgent implements ModelAgent {
   private CassetteException unreadable;
   private final Map<Integer, Integer> nextTurn = new HashMap<>();
   private ModelAgent agent;
+  // Guarded by lock: exchanges appended so far. Guarded by writeLock: how many of them the file holds.
+  private long appended;
+  private final Object writeLock = new Object();
+  private long written;
 
   /**
    * @param spec the model the evaluation asks for
@@ -126,6 +130,7 @@ public final class CassetteAgent implements ModelAgent {
       loaded.truncate(sample, turn);
     }
     ModelReply reply = modelAgent().chat(request);
+    long exchange;
     synchronized (lock) {
       Cassette loaded = cassette();
       if (loaded.sample(sample).size() != turn) {
@@ -136,9 +141,32 @@ public final class CassetteAgent implements ModelAgent {
       loaded.append(sample, Interaction.of(request, reply));
       loaded.simulated(modelAgent().isSimulated());
       nextTurn.put(sample, turn + 1);
-      CassetteFile.write(file, loaded);
+      exchange = ++appended;
     }
+    persist(exchange);
     return reply;
+  }
+
+  /**
+   * Returns once the file holds the first {@code exchange} exchanges. Each write replaces the whole
+   * file, so concurrent samples share writes: a sample that waited while another wrote finds its
+   * exchange already written, and one write serves every sample that queued behind it. Writing on
+   * every exchange under the cassette's lock made recording quadratic and serialised the samples.
+   */
+  private void persist(long exchange) {
+    synchronized (writeLock) {
+      if (written >= exchange) {
+        return;
+      }
+      String json;
+      long covers;
+      synchronized (lock) {
+        json = CassetteFile.toJson(cassette);
+        covers = appended;
+      }
+      CassetteFile.writeJson(file, json);
+      written = covers;
+    }
   }
 
   private ModelAgent modelAgent() {

@@ -62,8 +62,13 @@ final class CassetteFile {
 
   /** Replaces {@code file} with this cassette, atomically. */
   static void write(Path file, Cassette cassette) {
+    writeJson(file, toJson(cassette));
+  }
+
+  /** Replaces {@code file} with a cassette already turned into JSON by {@link #toJson}, atomically. */
+  static void writeJson(Path file, String json) {
     try {
-      AtomicFiles.write(file, (toJson(cassette) + "\n").getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file, (json + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new CassetteException(
           "cannot write "

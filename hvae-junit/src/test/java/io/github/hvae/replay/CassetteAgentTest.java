@@ -6,7 +6,11 @@ import static io.github.hvae.replay.Evaluations.plan;
 import static io.github.hvae.replay.Evaluations.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.reference.ReferenceRespondent;
 import io.github.hvae.protocol.SvoEvaluation;
@@ -15,7 +19,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,6 +71,45 @@ class CassetteAgentTest {
       assertThat(server.requestCount()).isEqualTo(callsWhileRecording);
       assertThat(reported(replayed)).isEqualTo(reported(recorded));
       assertThat(replayed.trajectories()).isEqualTo(recorded.trajectories());
+    }
+  }
+
+  @Test
+  void everyExchangeIsInTheFileWhenItsCallReturnsWhileSamplesRecordConcurrently()
+      throws Exception {
+    int samples = 8;
+    int turns = 6;
+    CassetteAgent recorder = agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference);
+    ExecutorService pool = Executors.newFixedThreadPool(samples);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int s = 0; s < samples; s++) {
+        int sample = s;
+        running.add(
+            pool.submit(
+                () -> {
+                  List<ChatMessage> messages = new ArrayList<>();
+                  for (int turn = 0; turn < turns; turn++) {
+                    messages.add(ChatMessage.user("Sample " + sample + ", question " + turn + "?"));
+                    ModelReply reply =
+                        recorder.chat(new ChatRequest(messages, GenerationOptions.DEFAULTS, sample));
+                    messages.add(ChatMessage.assistant(reply.content()));
+                    // Writes are shared between samples, but none may be skipped.
+                    assertThat(CassetteFile.read(cassette(REFERENCE)).sample(sample))
+                        .hasSizeGreaterThanOrEqualTo(turn + 1);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> sample : running) {
+        sample.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Cassette written = CassetteFile.read(cassette(REFERENCE));
+    for (int s = 0; s < samples; s++) {
+      assertThat(written.sample(s)).hasSize(turns);
     }
   }
 
