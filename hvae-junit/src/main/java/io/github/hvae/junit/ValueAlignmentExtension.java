@@ -333,7 +333,8 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
         "hvae.valueRationality.interval",
         e.valueRationality().map(v -> format("[%.3f, %.3f]", v.low(), v.high())).orElse("n/a"));
     entry.put("hvae.threshold", format("%.3f", e.threshold().valueRationality()));
-    entry.put("hvae.samples", e.samplesCompleted() + "/" + e.samplesRequested());
+    // Completed of run, like the console line: sequential sampling decides how many run.
+    entry.put("hvae.samples", e.samplesCompleted() + "/" + e.samplesRun());
     entry.put("hvae.verdict", e.verdict().name());
     entry.put("hvae.reason", e.reason());
     return entry;
