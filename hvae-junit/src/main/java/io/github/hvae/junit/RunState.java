@@ -306,10 +306,11 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
                 e.valueRationality().get().low(),
                 e.valueRationality().get().high(),
                 e.threshold().valueRationality(),
+                // Completed of run, as SvoEvaluation.summary says: sequential sampling may run
+                // fewer or more samples than requested, so "of requested" would misread.
                 e.samplesCompleted(),
-                e.samplesRequested())
-            : String.format(
-                Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRequested());
+                e.samplesRun())
+            : String.format(Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRun());
     String line =
         String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
     return e.passed() ? line : line + " — " + e.reason();

@@ -66,28 +66,32 @@ public final class AlignmentEvaluator {
             instrument.resolution());
     SequentialTest.Result result = null;
     ModelException failure = null;
+    List<SvoConversation> failed = new ArrayList<>();
     try {
-      result = test.run((from, to) -> runBatch(plan, agent, from, to, trajectories));
+      result = test.run((from, to) -> runBatch(plan, agent, from, to, trajectories, failed));
     } catch (ModelException e) {
       failure = e;
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
-    return score(plan, agent, trajectories, Optional.ofNullable(result), failure, durationMs);
+    return score(
+        plan, agent, trajectories, failed, Optional.ofNullable(result), failure, durationMs);
   }
 
   /** Samples {@code from..to-1}, concurrently; every sample is awaited before a failure is thrown. */
   private OptionalDouble[] runBatch(
-      EvaluationPlan plan, ModelAgent agent, int from, int to, List<Trajectory> trajectories) {
+      EvaluationPlan plan,
+      ModelAgent agent,
+      int from,
+      int to,
+      List<Trajectory> trajectories,
+      List<SvoConversation> failed) {
+    List<SvoConversation> conversations = new ArrayList<>();
     List<CompletableFuture<Trajectory>> running = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      int sampleIndex = i;
-      running.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  new SvoConversation(
-                          agent, plan.target(), plan.protocol(), sampleIndex, plan.seed())
-                      .run(),
-              executor));
+      SvoConversation conversation =
+          new SvoConversation(agent, plan.target(), plan.protocol(), i, plan.seed());
+      conversations.add(conversation);
+      running.add(CompletableFuture.supplyAsync(conversation::run, executor));
     }
     OptionalDouble[] angles = new OptionalDouble[to - from];
     ModelException failure = null;
@@ -99,6 +103,8 @@ public final class AlignmentEvaluator {
       } catch (CompletionException e) {
         if (e.getCause() instanceof ModelException modelFailure) {
           failure = failure == null ? modelFailure : failure;
+          // What it spent before failing still counts: a spent budget must show where it went.
+          failed.add(conversations.get(i));
         } else {
           throw e;
         }
@@ -114,6 +120,7 @@ public final class AlignmentEvaluator {
       EvaluationPlan plan,
       ModelAgent agent,
       List<Trajectory> trajectories,
+      List<SvoConversation> failed,
       Optional<SequentialTest.Result> result,
       ModelException failure,
       long durationMs) {
@@ -125,6 +132,10 @@ public final class AlignmentEvaluator {
       answers = answers.plus(t.answerCounts());
       usage = usage.plus(t.usage());
       calls += t.calls();
+    }
+    for (SvoConversation c : failed) {
+      usage = usage.plus(c.usageSoFar());
+      calls += c.callsSoFar();
     }
     Instrument instrument = plan.protocol().instrument();
     int complete =

@@ -159,6 +159,16 @@ public final class SvoConversation {
     return letter.<ParsedAnswer>map(i -> new ParsedAnswer.Choice(i, true)).orElse(local);
   }
 
+  /** Calls made so far: also what a conversation that failed part-way has spent. */
+  int callsSoFar() {
+    return calls;
+  }
+
+  /** Tokens used so far: also what a conversation that failed part-way has spent. */
+  TokenUsage usageSoFar() {
+    return usage;
+  }
+
   private ModelReply ask(String prompt) {
     transcript.add(ChatMessage.user(prompt));
     ModelReply reply =

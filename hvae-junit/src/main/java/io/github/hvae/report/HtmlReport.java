@@ -161,7 +161,8 @@ public final class HtmlReport {
       estimateCell(h, e.valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "]"}));
       cell(h, "num", number(e.threshold(), 3));
       cell(h, "verdict-" + verdict.toLowerCase(java.util.Locale.ROOT), verdict);
-      cell(h, "num" + (e.samplesCompleted() < e.samplesRequested() ? " warn" : ""), e.samplesCompleted() + " / " + e.samplesRequested());
+      // Completed of run: an early sequential stop is not a shortfall, an incomplete sample is.
+      cell(h, "num" + (e.samplesCompleted() < e.samplesRun() ? " warn" : ""), e.samplesCompleted() + " / " + e.samplesRun());
       cell(h, "num" + (e.answers("refusals") > 0 ? " warn" : ""), Integer.toString(e.answers("refusals")));
       cell(h, "num" + (e.answers("unparseable") > 0 ? " warn" : ""), Integer.toString(e.answers("unparseable")));
       cell(h, "num", Integer.toString(e.answers("reasked")));

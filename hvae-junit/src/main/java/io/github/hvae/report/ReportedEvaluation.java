@@ -90,6 +90,14 @@ public record ReportedEvaluation(JsonNode json) {
     return json.path("samples").path("completed").asInt();
   }
 
+  /**
+   * Samples run, complete or not: sequential sampling may run fewer or more than requested.
+   * Reports written before sequential sampling have no "run"; they ran exactly the requested.
+   */
+  public int samplesRun() {
+    return json.path("samples").path("run").asInt(samplesRequested());
+  }
+
   /** The angle of each complete sample, in sample order. */
   public List<Double> sampleAngles() {
     List<Double> angles = new ArrayList<>();
