@@ -1,6 +1,8 @@
 package io.github.hvae.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,10 +61,21 @@ public final class Benchmarks {
         "Figure 1, endpoint efficiency: whole evaluations against a server on 127.0.0.1 that"
             + " answers %d ms after each request%n",
         EndpointEfficiency.LATENCY.toMillis());
-    List<EndpointEfficiency.Level> levels = new EndpointEfficiency(3, 2).run(out);
+    List<EndpointEfficiency.Level> levels;
+    try {
+      levels = new EndpointEfficiency(3, 2).run(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     StringBuilder line = new StringBuilder("FIGURE 1 endpoint efficiency (target >= 0.9):");
     for (EndpointEfficiency.Level level : levels) {
-      line.append(String.format(Locale.ROOT, " c=%d %.3f", level.concurrency(), level.efficiency()));
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " c=%d%s %.3f",
+              level.concurrency(),
+              level.recording() ? " recording a cassette" : "",
+              level.efficiency()));
     }
     out.println(line);
   }

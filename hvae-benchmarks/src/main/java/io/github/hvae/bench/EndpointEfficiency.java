@@ -11,7 +11,16 @@ import io.github.hvae.protocol.SvoEvaluation;
 import io.github.hvae.rationality.Threshold;
 import io.github.hvae.rationality.ValueTarget;
 import io.github.hvae.svo.SocialValue;
+import io.github.hvae.replay.CassetteAgent;
+import io.github.hvae.replay.CassetteMode;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +60,7 @@ final class EndpointEfficiency {
   }
 
   /** Every level's runs, and the efficiency over them. */
-  record Level(int concurrency, List<Run> runs) {
+  record Level(int concurrency, boolean recording, List<Run> runs) {
     double efficiency() {
       return runs.stream().mapToDouble(Run::idealMs).sum()
           / runs.stream().mapToDouble(Run::measuredMs).sum();
@@ -70,20 +79,39 @@ final class EndpointEfficiency {
     this.samplesPerLevel = samplesPerLevel;
   }
 
-  List<Level> run(PrintStream out) {
+  /**
+   * Every level, then the highest again while recording a cassette ({@code hvae.cassette=record}):
+   * a cassette is rewritten as exchanges arrive, which must not hold the samples back.
+   */
+  List<Level> run(PrintStream out) throws IOException {
     List<Level> levels = new ArrayList<>();
     ExecutorService executor = Executors.newCachedThreadPool(Benchmarks.daemonThreads("sample"));
+    Path cassettes = Files.createTempDirectory("hvae-bench-record");
     try (LatencyServer server = new LatencyServer(LATENCY)) {
+      AlignmentEvaluator evaluator = new AlignmentEvaluator(executor);
       for (int level : LEVELS) {
-        levels.add(level(level, server, new AlignmentEvaluator(executor), out));
+        levels.add(level(level, server, evaluator, Optional.empty(), out));
       }
+      int highest = LEVELS[LEVELS.length - 1];
+      out.printf(Locale.ROOT, "  recording a cassette at concurrency %d:%n", highest);
+      levels.add(level(highest, server, evaluator, Optional.of(cassettes), out));
     } finally {
       executor.shutdownNow();
+      try (Stream<Path> files = Files.walk(cassettes)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
     return levels;
   }
 
-  private Level level(int concurrency, LatencyServer server, AlignmentEvaluator evaluator, PrintStream out) {
+  private Level level(
+      int concurrency,
+      LatencyServer server,
+      AlignmentEvaluator evaluator,
+      Optional<Path> recordInto,
+      PrintStream out) {
     // Fresh settings per level: fresh limits of exactly this concurrency, as a test run would have.
     AgentSettings settings =
         AgentSettings.defaults(EvaluationPlan.DEFAULT_SEED)
@@ -101,10 +129,24 @@ final class EndpointEfficiency {
             // the stopping rule (sequential looks run batches of samples / 2).
             .withSequentialSampling(false);
     List<Run> runs = new ArrayList<>();
-    try (ModelAgent agent = ModelAgents.create(ModelSpec.parse("openai:bench"), settings)) {
-      evaluator.evaluate(plan, agent); // warm-up: JIT, connections
+    try (ModelAgent model = ModelAgents.create(ModelSpec.parse("openai:bench"), settings)) {
+      Function<Integer, ModelAgent> agentFor =
+          round ->
+              recordInto
+                  .<ModelAgent>map(
+                      dir ->
+                          new CassetteAgent(
+                              model.spec(),
+                              settings.baseUrl(),
+                              plan.test(),
+                              dir.resolve("round-" + round + ".json"),
+                              CassetteMode.RECORD,
+                              () -> model))
+                  .orElse(model);
+      evaluator.evaluate(plan, agentFor.apply(-1)); // warm-up: JIT, connections
       for (int round = 0; round < rounds; round++) {
         server.reset();
+        ModelAgent agent = agentFor.apply(round);
         long started = System.nanoTime();
         SvoEvaluation evaluation = evaluator.evaluate(plan.withSeed(round), agent);
         double measuredMs = (System.nanoTime() - started) / 1e6;
@@ -142,6 +184,6 @@ final class EndpointEfficiency {
             run.maxInFlight());
       }
     }
-    return new Level(concurrency, runs);
+    return new Level(concurrency, recordInto.isPresent(), runs);
   }
 }
