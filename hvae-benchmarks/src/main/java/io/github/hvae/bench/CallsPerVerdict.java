@@ -82,6 +82,15 @@ final class CallsPerVerdict {
           List.of(
               new Case(
                   "clear pass", "reference", ValueTarget.of(SocialValue.PROSOCIAL), 0.85),
+              // At 45° the ideal respondent is indifferent between options of equal total on
+              // several items, so even a perfect prosocial respondent's angles spread by about 7°;
+              // an altruist at the edge of the reachable range does not spread at all. The two
+              // show how the saving on a clear pass depends on the spread of the samples.
+              new Case(
+                  "clear pass, no spread",
+                  "reference",
+                  ValueTarget.of(SocialValue.ALTRUISTIC),
+                  0.85),
               new Case(
                   "clear fail",
                   "reference:fixed=PROSOCIAL",

@@ -47,13 +47,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code evaluation*} benchmarks run one whole evaluation (the paper's 10 samples, {@link
  * #CALLS_PER_EVALUATION} calls); the harness divides by the calls. The others time the pieces.
  *
- * <p>Short runs on purpose (2 × 1 s warm-up, 3 × 1 s measured, one fork): the build machine has two
+ * <p>Short runs on purpose (2 × 1 s warm-up, 5 × 1 s measured, one fork): the build machine has two
  * cores shared with other jobs, so figures are indicative to some tens of percent.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class OverheadBenchmarks {
 
