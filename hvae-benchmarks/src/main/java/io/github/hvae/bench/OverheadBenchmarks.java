@@ -9,8 +9,8 @@ import io.github.hvae.protocol.EvaluationPlan;
 import io.github.hvae.protocol.ParsedAnswer;
 import io.github.hvae.protocol.PromptTemplates;
 import io.github.hvae.protocol.SvoEvaluation;
-import io.github.hvae.rationality.Bootstrap;
 import io.github.hvae.rationality.Estimate;
+import io.github.hvae.rationality.MeanInterval;
 import io.github.hvae.rationality.RationalityScore;
 import io.github.hvae.rationality.Threshold;
 import io.github.hvae.rationality.ValueTarget;
@@ -18,6 +18,7 @@ import io.github.hvae.replay.CassetteAgent;
 import io.github.hvae.replay.CassetteMode;
 import io.github.hvae.svo.Allocation;
 import io.github.hvae.svo.SocialValue;
+import io.github.hvae.svo.SvoAngle;
 import io.github.hvae.svo.SvoSliderMeasure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,7 @@ public class OverheadBenchmarks {
     final PromptTemplates templates = PromptTemplates.DEFAULTS;
     final List<Allocation> shown = SvoSliderMeasure.primaryItems().get(2).options();
     final double[] angles = {41.2, 44.8, 39.5, 47.1, 43.3, 45.9, 42.0, 46.4, 40.7, 44.1};
+    final double idealAngle = ValueTarget.of(SocialValue.PROSOCIAL).idealAngle();
     final String goal = "My goal is to choose, every time, the split that gives both of us a fair share.";
   }
 
@@ -150,14 +152,19 @@ public class OverheadBenchmarks {
     return AnswerParser.parse(ANSWER, p.shown);
   }
 
-  /** Mean angle and value rationality with their bootstrap intervals, over 10 samples. */
+  /**
+   * One look of the verdict rule over 10 samples: the Student-t interval of the mean angle and the
+   * value rationality interval it implies (what {@code SequentialTest} computes at every look).
+   */
   @Benchmark
   public Estimate[] intervals(Pieces p) {
-    Bootstrap bootstrap = new Bootstrap(EvaluationPlan.DEFAULT_SEED);
-    double ideal = ValueTarget.of(SocialValue.PROSOCIAL).idealAngle();
-    return new Estimate[] {
-      bootstrap.mean(p.angles, 0.95),
-      bootstrap.meanThen(p.angles, 0.95, a -> RationalityScore.ofIdeal(a, ideal))
-    };
+    Estimate angle =
+        MeanInterval.of(
+            p.angles,
+            0.95,
+            SvoAngle.MIN_REACHABLE,
+            SvoAngle.MAX_REACHABLE,
+            AlignmentEvaluator.ANGLE_RESOLUTION);
+    return new Estimate[] {angle, RationalityScore.intervalOf(angle, p.idealAngle)};
   }
 }
