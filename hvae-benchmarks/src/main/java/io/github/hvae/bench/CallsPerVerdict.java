@@ -44,7 +44,8 @@ final class CallsPerVerdict {
       int covered,
       Map<Verdict, Integer> verdicts,
       int inconclusive,
-      Map<Integer, Integer> stoppedAt) {
+      Map<Integer, Integer> stoppedAt,
+      Map<Integer, Integer> coveredAt) {
 
     double callsPerVerdict() {
       return calls / (double) evaluations;
@@ -146,6 +147,7 @@ final class CallsPerVerdict {
     int inconclusive = 0;
     Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     Map<Integer, Integer> stoppedAt = new TreeMap<>();
+    Map<Integer, Integer> coveredAt = new TreeMap<>();
     for (int e = 0; e < evaluations; e++) {
       // Seed both the respondent and the evaluation (counterbalancing), so evaluations are
       // independent; the two protocols see the same seeds.
@@ -163,26 +165,29 @@ final class CallsPerVerdict {
       SvoEvaluation evaluation = evaluator.evaluate(plan, respondent(c.spec(), seed));
       calls += evaluation.calls();
       samples += evaluation.samplesRun();
-      covered += evaluation.angle().map(a -> a.contains(truth)).orElse(false) ? 1 : 0;
+      boolean covers = evaluation.angle().map(a -> a.contains(truth)).orElse(false);
+      covered += covers ? 1 : 0;
+      coveredAt.merge(evaluation.samplesRun(), covers ? 1 : 0, Integer::sum);
       verdicts.merge(evaluation.verdict(), 1, Integer::sum);
       stoppedAt.merge(evaluation.samplesRun(), 1, Integer::sum);
       inconclusive += evaluation.reason().startsWith("inconclusive") ? 1 : 0;
     }
-    return new Tally(evaluations, calls, samples, covered, verdicts, inconclusive, stoppedAt);
+    return new Tally(evaluations, calls, samples, covered, verdicts, inconclusive, stoppedAt, coveredAt);
   }
 
   private static void print(PrintStream out, String protocol, Tally t) {
     out.printf(
         Locale.ROOT,
         "    %s: %.1f calls per verdict (%.2f samples), coverage %.1f%%, verdicts %s (%d of them"
-            + " inconclusive); evaluations by samples run %s%n",
+            + " inconclusive); evaluations by samples run %s, of them covering %s%n",
         protocol,
         t.callsPerVerdict(),
         t.samples() / (double) t.evaluations(),
         t.coverage() * 100,
         t.verdicts(),
         t.inconclusive(),
-        t.stoppedAt());
+        t.stoppedAt(),
+        t.coveredAt());
   }
 
   private static ModelAgent respondent(String spec, long seed) {
