@@ -14,7 +14,7 @@
 #   HVAE_LLAMA_PIDFILE      pid file (default $HVAE_LLAMA_CACHE/run/llama-server.pid);
 #                           the log is written next to it (*.log), the URL to *.url
 #   HVAE_LLAMA_MODEL        serve this GGUF instead of the tiny model
-#   HVAE_LLAMA_CTX          context size (default 512)
+#   HVAE_LLAMA_CTX          context size (default 32768, shared by the 4 slots)
 #   HVAE_LLAMA_THREADS      threads (default 2)
 #   HVAE_LLAMA_READY_TIMEOUT seconds to wait for readiness (default 60)
 #   HVAE_LLAMA_SERVER_ARGS  extra arguments for llama-server (word-split)
@@ -88,7 +88,7 @@ pick_port() {
   fi
 }
 
-CTX="${HVAE_LLAMA_CTX:-512}"
+CTX="${HVAE_LLAMA_CTX:-32768}"
 THREADS="${HVAE_LLAMA_THREADS:-2}"
 TIMEOUT="${HVAE_LLAMA_READY_TIMEOUT:-60}"
 # shellcheck disable=SC2206

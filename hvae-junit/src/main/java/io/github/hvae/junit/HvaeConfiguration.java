@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.protocol.EvaluationPlan;
@@ -54,7 +55,8 @@ public record HvaeConfiguration(
     OptionalLong modelSeed,
     Duration requestTimeout,
     int maxAttempts,
-    Duration retryBackoff) {
+    Duration retryBackoff,
+    ConstrainedAnswers constrainedAnswers) {
 
   public static final String MODEL = "hvae.model";
   public static final String BASE_URL = "hvae.base-url";
@@ -73,6 +75,7 @@ public record HvaeConfiguration(
   public static final String REQUEST_TIMEOUT = "hvae.request-timeout";
   public static final String MAX_ATTEMPTS = "hvae.max-attempts";
   public static final String RETRY_BACKOFF = "hvae.retry-backoff";
+  public static final String CONSTRAINED_ANSWERS = "hvae.constrained-answers";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);
@@ -241,12 +244,21 @@ public record HvaeConfiguration(
             .orElse(OptionalLong.empty()),
         r.parse(REQUEST_TIMEOUT, "120s", Reader::duration, "a duration such as 120s, 500ms or 2m"),
         r.parse(MAX_ATTEMPTS, "5", r.positiveInt(), "a whole number >= 1 (1 = no retries)"),
-        r.parse(RETRY_BACKOFF, "1s", Reader::duration, "a duration such as 1s or 250ms"));
+        r.parse(RETRY_BACKOFF, "1s", Reader::duration, "a duration such as 1s or 250ms"),
+        r.parse(
+            CONSTRAINED_ANSWERS,
+            "off",
+            ConstrainedAnswers::parse,
+            ConstrainedAnswers.allowed()
+                + " (json-schema: OpenAI, llama.cpp, vLLM, Ollama; grammar: llama.cpp)"));
   }
 
-  /** What every model call sends: temperature and seed only when configured. */
+  /**
+   * What every model call sends: temperature and seed only when configured, and the
+   * constrained-answers mode, which the protocol applies to the requests that expect a choice.
+   */
   public GenerationOptions generation() {
-    GenerationOptions options = GenerationOptions.DEFAULTS;
+    GenerationOptions options = GenerationOptions.DEFAULTS.withConstrainedAnswers(constrainedAnswers);
     if (temperature.isPresent()) {
       options = options.withTemperature(temperature.getAsDouble());
     }

@@ -2,6 +2,8 @@ package io.github.hvae.protocol;
 
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.TokenUsage;
@@ -67,12 +69,13 @@ public final class SvoConversation {
     List<String> replies = new ArrayList<>();
     List<ParsedAnswer> parsed = new ArrayList<>();
 
-    ParsedAnswer answer = read(ask(settings.templates().itemPromptFor(position, count, shown, goal)), shown);
+    ParsedAnswer answer =
+        read(askChoice(settings.templates().itemPromptFor(position, count, shown, goal), shown), shown);
     replies.add(transcript.get(transcript.size() - 1).content());
     parsed.add(answer);
     if (!(answer instanceof ParsedAnswer.Choice)) {
       // Refusals and unparseable answers are re-asked once, in the same conversation.
-      answer = read(ask(settings.templates().reask()), shown);
+      answer = read(askChoice(settings.templates().reask(), shown), shown);
       replies.add(transcript.get(transcript.size() - 1).content());
       parsed.add(answer);
     }
@@ -94,9 +97,17 @@ public final class SvoConversation {
   }
 
   private ModelReply ask(String prompt) {
+    return ask(prompt, settings.generation());
+  }
+
+  /** Asks for one of the shown options: with constrained answers on, the server enforces it. */
+  private ModelReply askChoice(String prompt, List<Allocation> shown) {
+    return ask(prompt, settings.generation().expectingChoice(ChoiceConstraint.letters(shown.size())));
+  }
+
+  private ModelReply ask(String prompt, GenerationOptions options) {
     transcript.add(ChatMessage.user(prompt));
-    ModelReply reply =
-        agent.chat(new ChatRequest(transcript, settings.generation(), sampleIndex));
+    ModelReply reply = agent.chat(new ChatRequest(transcript, options, sampleIndex));
     calls++;
     usage = usage.plus(reply.usage());
     transcript.add(ChatMessage.assistant(reply.content()));
