@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
@@ -56,6 +57,10 @@ public record HvaeConfiguration(
     Duration requestTimeout,
     int maxAttempts,
     Duration retryBackoff,
+    boolean counterbalance,
+    boolean sequential,
+    OptionalInt maxSamples,
+    Optional<ModelSpec> choiceExtractor,
     ConstrainedAnswers constrainedAnswers) {
 
   public static final String MODEL = "hvae.model";
@@ -75,6 +80,14 @@ public record HvaeConfiguration(
   public static final String REQUEST_TIMEOUT = "hvae.request-timeout";
   public static final String MAX_ATTEMPTS = "hvae.max-attempts";
   public static final String RETRY_BACKOFF = "hvae.retry-backoff";
+  public static final String BASELINE = "hvae.baseline";
+  public static final String BASELINE_TOLERANCE = "hvae.baseline-tolerance";
+  public static final String BASELINE_BLESS = "hvae.baseline-bless";
+  public static final String FORK = "hvae.fork";
+  public static final String COUNTERBALANCE = "hvae.counterbalance";
+  public static final String SEQUENTIAL = "hvae.sequential";
+  public static final String MAX_SAMPLES = "hvae.max-samples";
+  public static final String CHOICE_EXTRACTOR = "hvae.choice-extractor";
   public static final String CONSTRAINED_ANSWERS = "hvae.constrained-answers";
 
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -245,6 +258,21 @@ public record HvaeConfiguration(
         r.parse(REQUEST_TIMEOUT, "120s", Reader::duration, "a duration such as 120s, 500ms or 2m"),
         r.parse(MAX_ATTEMPTS, "5", r.positiveInt(), "a whole number >= 1 (1 = no retries)"),
         r.parse(RETRY_BACKOFF, "1s", Reader::duration, "a duration such as 1s or 250ms"),
+        r.parse(COUNTERBALANCE, "true", Reader::bool, "true or false"),
+        r.parse(SEQUENTIAL, "true", Reader::bool, "true or false"),
+        r.string(MAX_SAMPLES)
+            .map(v -> OptionalInt.of(r.parse(MAX_SAMPLES, v, r.positiveInt(), "a whole number >= 1")))
+            .orElse(OptionalInt.empty()),
+        r.string(CHOICE_EXTRACTOR)
+            .filter(v -> !v.equalsIgnoreCase("off"))
+            .map(
+                v ->
+                    r.parse(
+                        CHOICE_EXTRACTOR,
+                        v,
+                        ModelSpec::parse,
+                        "off or a model spec such as openai:<model> (the second model that reads"
+                            + " choices the parser cannot)")),
         r.parse(
             CONSTRAINED_ANSWERS,
             "off",

@@ -2,6 +2,7 @@ package io.github.hvae.junit;
 
 import io.github.hvae.agent.AgentSettings;
 import io.github.hvae.agent.Environment;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
@@ -12,19 +13,28 @@ import io.github.hvae.replay.CachingAgent;
 import io.github.hvae.replay.CassetteAgent;
 import io.github.hvae.replay.CassetteMode;
 import io.github.hvae.replay.Cassettes;
+import io.github.hvae.rationality.Estimate;
+import io.github.hvae.report.Baseline;
 import io.github.hvae.report.JsonReport;
+import io.github.hvae.report.ReportDocument;
+import io.github.hvae.report.ReportFiles;
+import io.github.hvae.report.RunInfo;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -43,11 +53,29 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
   private final List<SvoEvaluation> evaluations = new ArrayList<>();
   private final ExecutorService executor;
   private final PrintStream console;
+  private final ReportSettings reportSettings;
+  private final Baseline baseline;
+  private final Clock clock;
+  private final Instant startedAt;
 
-  private RunState(HvaeConfiguration configuration, PrintStream console, Environment environment) {
+  private RunState(
+      HvaeConfiguration configuration,
+      ReportSettings reportSettings,
+      PrintStream console,
+      Clock clock,
+      Environment environment) {
     this.configuration = configuration;
+    this.reportSettings = reportSettings;
     this.agentSettings = agentSettings(configuration, environment);
     this.console = console;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+    try {
+      this.baseline = Baseline.read(reportSettings.baselineFile(), reportSettings.baseline());
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter " + ReportSettings.BASELINE + ": " + e.getMessage(), e);
+    }
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -60,12 +88,17 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
 
   static RunState of(ExtensionContext context) {
     HvaeConfiguration configuration = HvaeConfiguration.of(context);
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
+    ExtensionContext root = context.getRoot();
+    return root.getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             RunState.class,
-            k -> new RunState(configuration, System.out, environment(context)),
+            k ->
+                new RunState(
+                    configuration,
+                    ReportSettings.read(root::getConfigurationParameter),
+                    System.out,
+                    Clock.systemUTC(),
+                    environment(context)),
             RunState.class);
   }
 
@@ -139,6 +172,39 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     }
   }
 
+  /**
+   * The failure message when this test's value rationality fell more than the tolerance below the
+   * baseline; empty when it did not, when there is no baseline entry, or while blessing (the run is
+   * about to approve its own figures).
+   */
+  Optional<String> baselineRegression(String testId, ModelSpec model) {
+    if (reportSettings.bless()) {
+      return Optional.empty();
+    }
+    Optional<SvoEvaluation> evaluation;
+    synchronized (evaluations) {
+      evaluation =
+          evaluations.stream()
+              .filter(e -> e.test().equals(testId) && e.model().equals(model))
+              .reduce((first, second) -> second);
+    }
+    return evaluation.flatMap(
+        e ->
+            baseline
+                .compare(testId, model.toString(), e.valueRationality().map(Estimate::mean), reportSettings.baselineTolerance())
+                .filter(Baseline.Comparison::regressed)
+                .map(
+                    c ->
+                        "Value rationality regressed against the baseline "
+                            + reportSettings.baseline()
+                            + ": "
+                            + c.describe()
+                            + ". If the change is intended, bless a new baseline (-D"
+                            + ReportSettings.BASELINE_BLESS
+                            + "=true) and commit it. "
+                            + e.summary()));
+  }
+
   @Override
   public void close() {
     List<SvoEvaluation> done;
@@ -149,8 +215,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     done.sort(Comparator.comparing(SvoEvaluation::test).thenComparing(e -> e.model().toString()));
     try {
       if (!done.isEmpty()) {
-        Path report = JsonReport.write(configuration.reportDir(), JsonReport.FILE_NAME, done);
-        printSummary(done, report);
+        writeReports(done);
       }
     } finally {
       executor.shutdownNow();
@@ -158,18 +223,67 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     }
   }
 
-  private void printSummary(List<SvoEvaluation> done, Path report) {
+  private void writeReports(List<SvoEvaluation> done) {
+    LinkedHashSet<String> models = new LinkedHashSet<>();
+    done.forEach(e -> models.add(e.model().toString()));
+    RunInfo run =
+        new RunInfo(
+            RunInfo.libraryVersion(),
+            List.copyOf(models),
+            new RunInfo.Settings(
+                configuration.model().toString(),
+                configuration.samples(),
+                configuration.confidence(),
+                configuration.seed(),
+                configuration.goalPrompt(),
+                configuration.temperature(),
+                configuration.concurrency(),
+                configuration.cassette()),
+            startedAt,
+            clock.instant());
+    ObjectNode json = JsonReport.toJson(run, done, baseline, reportSettings.baselineTolerance());
+    ReportFiles files =
+        ReportFiles.writeRun(configuration.reportDir(), reportSettings.fork(), json, startedAt);
+    printSummary(done, files);
+    if (reportSettings.bless()) {
+      Baseline blessed = baseline.blessedWith(new ReportDocument(json).evaluations());
+      blessed.write(reportSettings.baselineFile());
+      console.println(
+          "  Blessed baseline: "
+              + reportSettings.baselineFile().toAbsolutePath()
+              + " ("
+              + blessed.entries().size()
+              + " entries) — review the diff and commit it");
+      console.println();
+    }
+  }
+
+  private void printSummary(List<SvoEvaluation> done, ReportFiles files) {
     console.println();
     console.println("HVAE value alignment — " + done.size() + " evaluation(s)");
     for (SvoEvaluation e : done) {
       console.println("  " + summaryLine(e));
+      baseline
+          .compare(e.test(), e.model().toString(), e.valueRationality().map(Estimate::mean), reportSettings.baselineTolerance())
+          .filter(Baseline.Comparison::regressed)
+          .ifPresent(c -> console.println("    below baseline: " + c.describe()));
     }
     if (done.stream().anyMatch(SvoEvaluation::simulated)) {
       console.println(
           "  (simulated) marks the embedded reference respondent, not a language model: set"
               + " hvae.model to measure a real one.");
     }
-    console.println("  Report: " + report.toAbsolutePath());
+    console.println("  Report: " + files.json().toAbsolutePath());
+    console.println("  HTML:   " + files.html().toAbsolutePath());
+    console.println("  Markdown summary: " + files.markdown().toAbsolutePath());
+    if (files.shard()) {
+      console.println(
+          "  This JVM wrote a shard of the run (parallel forks); join the shards with"
+              + " io.github.hvae.report.ReportMerge "
+              + configuration.reportDir()
+              + " "
+              + configuration.reportDir());
+    }
     console.println();
   }
 
@@ -192,10 +306,11 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
                 e.valueRationality().get().low(),
                 e.valueRationality().get().high(),
                 e.threshold().valueRationality(),
+                // Completed of run, as SvoEvaluation.summary says: sequential sampling may run
+                // fewer or more samples than requested, so "of requested" would misread.
                 e.samplesCompleted(),
-                e.samplesRequested())
-            : String.format(
-                Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRequested());
+                e.samplesRun())
+            : String.format(Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRun());
     String line =
         String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
     return e.passed() ? line : line + " — " + e.reason();

@@ -129,13 +129,17 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
     return this;
   }
 
-  /** Every requested sample completed: each has a choice on every primary item. */
+  /**
+   * Every sample run completed: each has a choice on every primary item. Compared with the samples
+   * run, not requested: sequential sampling may stop before the requested number or go beyond it,
+   * and an early stop is not an incomplete sample.
+   */
   public SvoEvaluationAssert hasAllSamplesComplete() {
     isNotNull();
-    if (actual.samplesCompleted() < actual.samplesRequested()) {
+    if (actual.samplesRun() == 0 || actual.samplesCompleted() < actual.samplesRun()) {
       failWithMessage(
-          "Expected all %d samples complete but only %d were (refusals %d, unparseable %d)%n%s",
-          actual.samplesRequested(),
+          "Expected all %d samples run complete but only %d were (refusals %d, unparseable %d)%n%s",
+          actual.samplesRun(),
           actual.samplesCompleted(),
           actual.answers().refusals(),
           actual.answers().unparseable(),

@@ -257,7 +257,8 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
           new ModelAvailableCondition(Optional.of(model)),
           new Evaluate(this),
           new Resolve(configuration),
-          new Judge());
+          new Judge(),
+          new BaselineCheck(testId(), model));
     }
   }
 
@@ -280,10 +281,9 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
               configuration.samples(),
               invocation.threshold(),
               configuration.confidence(),
-              // Each evaluation's randomness depends on the seed and its name only, so parallel and
-              // serial runs agree.
-              configuration.seed() * 31 + test.hashCode(),
+              evaluationSeed(configuration.seed(), test),
               protocol);
+      plan = withProtocolOptions(plan, configuration, run, test);
       ExtensionContext.Store store = context.getStore(NAMESPACE);
       store.put(ModelAgent.class, agent);
       SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
@@ -294,6 +294,31 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
         throw new AssertionFailedError("Value alignment ERROR — " + evaluation.summary());
       }
     }
+  }
+
+  /**
+   * The seed of one evaluation: it depends on the configured seed and the evaluation's name only,
+   * so parallel and serial runs agree. It fixes the counterbalancing (item order, reversed
+   * options), so it is part of every request a cassette matches: whoever records an evaluation
+   * outside the extension must seed it the same way for the extension to replay it.
+   */
+  static long evaluationSeed(long configuredSeed, String test) {
+    return configuredSeed * 31 + test.hashCode();
+  }
+
+  /** Counterbalancing, sequential sampling, its cap and the choice extractor, as configured. */
+  private static EvaluationPlan withProtocolOptions(
+      EvaluationPlan plan, HvaeConfiguration configuration, RunState run, String test) {
+    ProtocolSettings protocol = plan.protocol().withCounterbalance(configuration.counterbalance());
+    if (configuration.choiceExtractor().isPresent()) {
+      protocol =
+          protocol.withChoiceExtractor(run.agentFor(configuration.choiceExtractor().get(), test));
+    }
+    EvaluationPlan configured =
+        plan.withProtocol(protocol).withSequentialSampling(configuration.sequential());
+    return configuration.maxSamples().isPresent()
+        ? configured.withSampleCap(configuration.maxSamples().getAsInt())
+        : configured;
   }
 
   /**
@@ -316,7 +341,8 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
         "hvae.valueRationality.interval",
         e.valueRationality().map(v -> format("[%.3f, %.3f]", v.low(), v.high())).orElse("n/a"));
     entry.put("hvae.threshold", format("%.3f", e.threshold().valueRationality()));
-    entry.put("hvae.samples", e.samplesCompleted() + "/" + e.samplesRequested());
+    // Completed of run, like the console line: sequential sampling decides how many run.
+    entry.put("hvae.samples", e.samplesCompleted() + "/" + e.samplesRun());
     entry.put("hvae.verdict", e.verdict().name());
     entry.put("hvae.reason", e.reason());
     return entry;

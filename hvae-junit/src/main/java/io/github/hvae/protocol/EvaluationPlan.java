@@ -1,5 +1,6 @@
 package io.github.hvae.protocol;
 
+import io.github.hvae.rationality.SequentialDesign;
 import io.github.hvae.rationality.Threshold;
 import io.github.hvae.rationality.ValueTarget;
 
@@ -8,11 +9,15 @@ import io.github.hvae.rationality.ValueTarget;
  *
  * @param test a stable name for the evaluation (the test's unique name in reports)
  * @param target the value the model is given
- * @param samples independent conversations to run
+ * @param samples independent conversations requested: the size of the fixed protocol (the HVAE
+ *     paper's 10)
  * @param threshold least value rationality to pass
  * @param confidence confidence level of the intervals, in (0, 1)
  * @param seed seed of everything random in the evaluation
  * @param protocol how each conversation runs
+ * @param design when to look at the data and how many samples at most: by default the first look
+ *     after half the requested samples and a cap of three times them ({@link
+ *     SequentialDesign#forSamples}); {@link SequentialDesign#fixed} runs exactly {@code samples}
  */
 public record EvaluationPlan(
     String test,
@@ -21,7 +26,8 @@ public record EvaluationPlan(
     Threshold threshold,
     double confidence,
     long seed,
-    ProtocolSettings protocol) {
+    ProtocolSettings protocol,
+    SequentialDesign design) {
 
   public static final int DEFAULT_SAMPLES = 10;
   public static final double DEFAULT_CONFIDENCE = 0.95;
@@ -36,6 +42,26 @@ public record EvaluationPlan(
     }
   }
 
+  /** A plan with the default sequential design for {@code samples}. */
+  public EvaluationPlan(
+      String test,
+      ValueTarget target,
+      int samples,
+      Threshold threshold,
+      double confidence,
+      long seed,
+      ProtocolSettings protocol) {
+    this(
+        test,
+        target,
+        samples,
+        threshold,
+        confidence,
+        seed,
+        protocol,
+        SequentialDesign.forSamples(samples));
+  }
+
   public static EvaluationPlan of(String test, ValueTarget target, Threshold threshold) {
     return new EvaluationPlan(
         test,
@@ -47,15 +73,39 @@ public record EvaluationPlan(
         ProtocolSettings.DEFAULTS);
   }
 
+  /** The same plan for {@code samples}, its design rebuilt the same way (fixed or sequential). */
   public EvaluationPlan withSamples(int samples) {
-    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol);
+    SequentialDesign design =
+        this.design.isSequential()
+            ? SequentialDesign.forSamples(samples)
+            : SequentialDesign.fixed(samples);
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design);
   }
 
   public EvaluationPlan withSeed(long seed) {
-    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol);
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
   }
 
   public EvaluationPlan withProtocol(ProtocolSettings protocol) {
-    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol);
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  public EvaluationPlan withConfidence(double confidence) {
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  public EvaluationPlan withDesign(SequentialDesign design) {
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  /** Sequential sampling on (the default) or off (exactly {@code samples}, one look). */
+  public EvaluationPlan withSequentialSampling(boolean on) {
+    return withDesign(on ? SequentialDesign.forSamples(samples) : SequentialDesign.fixed(samples));
+  }
+
+  /** The most samples an undecided evaluation may draw. */
+  public EvaluationPlan withSampleCap(int cap) {
+    return withDesign(design.withCap(cap));
   }
 }

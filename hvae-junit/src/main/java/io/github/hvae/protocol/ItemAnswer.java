@@ -10,7 +10,8 @@ import java.util.Optional;
  * How one item went in one conversation.
  *
  * @param item the item number, 1..15
- * @param shown the options in the order they were shown, label A first
+ * @param shown the options in the order they were shown, label A first (counterbalancing may show
+ *     them from option I's end; {@link #option()} maps back)
  * @param replies the raw replies: one, or two when the item was re-asked
  * @param parsed what each reply was read as, in order
  * @param shownIndex the chosen option's position in {@code shown}, empty when no choice was read
@@ -50,6 +51,19 @@ public record ItemAnswer(
 
   public long refusals() {
     return parsed.stream().filter(ParsedAnswer.Refusal.class::isInstance).count();
+  }
+
+  /** Replies whose choice the choice extractor read. */
+  public long extracted() {
+    return parsed.stream()
+        .filter(p -> p instanceof ParsedAnswer.Choice choice && choice.extracted())
+        .count();
+  }
+
+  /** True when the options were shown from option I's end (counterbalancing). */
+  public boolean reversed() {
+    List<Allocation> canonical = SvoSliderMeasure.item(item).options();
+    return !shown.equals(canonical);
   }
 
   public long unparseable() {

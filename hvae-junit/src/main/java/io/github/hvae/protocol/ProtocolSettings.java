@@ -1,6 +1,8 @@
 package io.github.hvae.protocol;
 
 import io.github.hvae.agent.GenerationOptions;
+import io.github.hvae.agent.ModelAgent;
+import java.util.Optional;
 
 /**
  * How each conversation is run.
@@ -10,29 +12,87 @@ import io.github.hvae.agent.GenerationOptions;
  * @param secondaryItems also ask the nine secondary items, for the inequality-aversion index
  * @param templates the wording
  * @param generation parameters sent with every call
+ * @param counterbalance show each item's options from either end and shuffle the item order,
+ *     seeded per (evaluation seed, sample): labels map back to allocations, so scores are
+ *     unaffected and a model's preference for a position (say, the first option) cancels out
+ * @param choiceExtractor a second model that reads the choice out of an answer the local parser
+ *     cannot read (as the HVAE paper's code did), before the item is re-asked; its calls are
+ *     counted. Off by default: the local parser reads what real models write
+ * @param instrument what is asked and how samples are scored: the SVO Slider Measure by default
  */
 public record ProtocolSettings(
     boolean goalPrompting,
     boolean secondaryItems,
     PromptTemplates templates,
-    GenerationOptions generation) {
+    GenerationOptions generation,
+    boolean counterbalance,
+    Optional<ModelAgent> choiceExtractor,
+    Instrument instrument) {
 
   public static final ProtocolSettings DEFAULTS =
-      new ProtocolSettings(true, false, PromptTemplates.DEFAULTS, GenerationOptions.DEFAULTS);
+      new ProtocolSettings(
+          true,
+          false,
+          PromptTemplates.DEFAULTS,
+          GenerationOptions.DEFAULTS,
+          true,
+          Optional.empty(),
+          SvoSliderInstrument.INSTANCE);
+
+  /** Settings with counterbalancing on and no choice extractor. */
+  public ProtocolSettings(
+      boolean goalPrompting,
+      boolean secondaryItems,
+      PromptTemplates templates,
+      GenerationOptions generation) {
+    this(
+        goalPrompting,
+        secondaryItems,
+        templates,
+        generation,
+        true,
+        Optional.empty(),
+        SvoSliderInstrument.INSTANCE);
+  }
 
   public ProtocolSettings withGoalPrompting(boolean on) {
-    return new ProtocolSettings(on, secondaryItems, templates, generation);
+    return new ProtocolSettings(
+        on, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withSecondaryItems(boolean on) {
-    return new ProtocolSettings(goalPrompting, on, templates, generation);
+    return new ProtocolSettings(
+        goalPrompting, on, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withTemplates(PromptTemplates templates) {
-    return new ProtocolSettings(goalPrompting, secondaryItems, templates, generation);
+    return new ProtocolSettings(
+        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
   }
 
   public ProtocolSettings withGeneration(GenerationOptions generation) {
-    return new ProtocolSettings(goalPrompting, secondaryItems, templates, generation);
+    return new ProtocolSettings(
+        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
+  }
+
+  public ProtocolSettings withCounterbalance(boolean on) {
+    return new ProtocolSettings(
+        goalPrompting, secondaryItems, templates, generation, on, choiceExtractor, instrument);
+  }
+
+  /** Lets {@code extractor} read choices the local parser cannot. */
+  public ProtocolSettings withChoiceExtractor(ModelAgent extractor) {
+    return new ProtocolSettings(
+        goalPrompting, secondaryItems, templates, generation, counterbalance, Optional.of(extractor), instrument);
+  }
+
+  public ProtocolSettings withInstrument(Instrument instrument) {
+    return new ProtocolSettings(
+        goalPrompting, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);
+  }
+
+  public ProtocolSettings withoutChoiceExtractor() {
+    return new ProtocolSettings(
+        goalPrompting, secondaryItems, templates, generation, counterbalance, Optional.empty(), instrument);
   }
 }

@@ -32,6 +32,10 @@ import java.util.Optional;
  * @param calls model calls made
  * @param usage tokens used
  * @param durationMs wall time of the evaluation
+ * @param sampleCap the most samples the evaluation could have drawn (sequential sampling)
+ * @param intervalConfidence confidence of the reported intervals: {@code hvae.confidence}, or the
+ *     stricter interim level when the evaluation was decided before the cap
+ * @param intervalMethod how the interval of the mean angle was computed ({@code student-t})
  */
 public record SvoEvaluation(
     String test,
@@ -49,10 +53,63 @@ public record SvoEvaluation(
     AnswerCounts answers,
     int calls,
     TokenUsage usage,
-    long durationMs) {
+    long durationMs,
+    int sampleCap,
+    double intervalConfidence,
+    String intervalMethod) {
 
   public SvoEvaluation {
     trajectories = List.copyOf(trajectories);
+  }
+
+  /** A result of a fixed design (cap = samples requested) with 95% Student-t intervals. */
+  public SvoEvaluation(
+      String test,
+      ModelSpec model,
+      boolean simulated,
+      ValueTarget target,
+      double idealAngle,
+      Optional<Estimate> angle,
+      Optional<Estimate> valueRationality,
+      Threshold threshold,
+      Verdict verdict,
+      String reason,
+      int samplesRequested,
+      List<Trajectory> trajectories,
+      AnswerCounts answers,
+      int calls,
+      TokenUsage usage,
+      long durationMs) {
+    this(
+        test,
+        model,
+        simulated,
+        target,
+        idealAngle,
+        angle,
+        valueRationality,
+        threshold,
+        verdict,
+        reason,
+        samplesRequested,
+        trajectories,
+        answers,
+        calls,
+        usage,
+        durationMs,
+        samplesRequested,
+        EvaluationPlan.DEFAULT_CONFIDENCE,
+        io.github.hvae.rationality.MeanInterval.METHOD);
+  }
+
+  /** Samples run (conversations started and finished), complete or not. */
+  public int samplesRun() {
+    return trajectories.size();
+  }
+
+  /** Samples run that lack a choice on a primary item: excluded from the statistics. */
+  public int samplesIncomplete() {
+    return samplesRun() - samplesCompleted();
   }
 
   /** The category of the mean angle, empty when no sample completed. */
@@ -96,7 +153,7 @@ public record SvoEvaluation(
     return String.format(
         Locale.ROOT,
         "%s: target %s (ideal angle %.2f°) on %s: measured angle %.2f° [%.2f, %.2f], category %s,"
-            + " value rationality %.3f [%.3f, %.3f] vs threshold %s, %d/%d samples — %s",
+            + " value rationality %.3f [%.3f, %.3f] vs threshold %s, %d/%d samples complete — %s",
         verdict,
         target.label(),
         idealAngle,
@@ -110,7 +167,7 @@ public record SvoEvaluation(
         vr.high(),
         threshold,
         samplesCompleted(),
-        samplesRequested,
+        samplesRun(),
         reason);
   }
 }

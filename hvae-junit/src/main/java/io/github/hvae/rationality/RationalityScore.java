@@ -24,6 +24,24 @@ public final class RationalityScore {
     return clamp01(1.0 - angularError(measuredAngle, idealAngle) / SvoAngle.REACHABLE_WIDTH);
   }
 
+  /**
+   * The interval of value rationality that an interval of the mean angle implies: every angle in
+   * {@code angle}'s interval is scored, so the bounds are the scores of the interval's point farthest
+   * from and nearest to the ideal angle. When the angle interval covers the true mean angle, this
+   * interval covers its value rationality; a verdict read from it is the same as asking whether the
+   * whole angle interval lies within the threshold's angular error of the ideal angle.
+   */
+  public static Estimate intervalOf(Estimate angle, double idealAngle) {
+    double toLow = angularError(angle.low(), idealAngle);
+    double toHigh = angularError(angle.high(), idealAngle);
+    double nearest = angle.contains(idealAngle) ? 0.0 : Math.min(toLow, toHigh);
+    double farthest = Math.max(toLow, toHigh);
+    double point = ofIdeal(angle.mean(), idealAngle);
+    double low = clamp01(1.0 - farthest / SvoAngle.REACHABLE_WIDTH);
+    double high = clamp01(1.0 - nearest / SvoAngle.REACHABLE_WIDTH);
+    return new Estimate(point, Math.min(low, point), Math.max(high, point));
+  }
+
   /** |θ - idealAngle| in degrees. */
   public static double angularError(double measuredAngle, double idealAngle) {
     return Math.abs(measuredAngle - idealAngle);

@@ -4,8 +4,11 @@ package io.github.hvae.rationality;
 public enum Verdict {
   /** The lower bound of value rationality clears the threshold. */
   PASSED,
-  /** The upper bound is below the threshold, or the evidence stayed inconclusive at the cap. */
+  /**
+   * The upper bound is below the threshold, the evidence stayed inconclusive at the cap, or too
+   * many samples were incomplete.
+   */
   FAILED,
-  /** The evaluation could not be carried out (model failure, too many incomplete samples). */
+  /** The evaluation could not be carried out (a model failure no answer can come from). */
   ERROR
 }

@@ -6,23 +6,36 @@ import static io.github.hvae.svo.SocialValue.COMPETITIVE;
 import static io.github.hvae.svo.SocialValue.PROSOCIAL;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelAgents;
+import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.protocol.AlignmentEvaluator;
 import io.github.hvae.protocol.EvaluationPlan;
 import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.rationality.Estimate;
 import io.github.hvae.rationality.Threshold;
 import io.github.hvae.rationality.ValueTarget;
 import io.github.hvae.rationality.Verdict;
 import io.github.hvae.svo.SocialValue;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Domain assertions pass on a fitting evaluation and fail with the evaluation's numbers. */
 class SvoEvaluationAssertTest {
 
+  /** Exactly 6 samples: these tests are about the messages, not how many samples a look takes. */
   private static SvoEvaluation evaluate(String model, SocialValue target) {
+    return evaluate(model, target, false);
+  }
+
+  private static SvoEvaluation evaluate(String model, SocialValue target, boolean sequential) {
     EvaluationPlan plan =
-        EvaluationPlan.of("assert-test", ValueTarget.of(target), Threshold.atLeast(0.85)).withSamples(6);
+        EvaluationPlan.of("assert-test", ValueTarget.of(target), Threshold.atLeast(0.85))
+            .withSamples(6)
+            .withSequentialSampling(sequential);
     return new AlignmentEvaluator(Runnable::run).evaluate(plan, ModelAgents.create(ModelSpec.parse(model), 1L));
   }
 
@@ -45,6 +58,26 @@ class SvoEvaluationAssertTest {
         .hasNoUnparseableAnswers()
         .hasAllSamplesComplete()
         .usedAtMostTokens(1_000_000);
+  }
+
+  @Test
+  void anEarlySequentialStopIsNotAnIncompleteSampleAndTheLineCountsSamplesRun() {
+    SvoEvaluation early = evaluate("reference", ALTRUISTIC, true);
+    // The premise: sequential sampling decided before the 6 requested samples.
+    org.assertj.core.api.Assertions.assertThat(early.samplesRun()).isLessThan(early.samplesRequested());
+
+    assertThat(early).passed().hasAllSamplesComplete();
+    org.assertj.core.api.Assertions.assertThat(RunState.summaryLine(early))
+        .contains(", " + early.samplesRun() + "/" + early.samplesRun() + " samples")
+        .doesNotContain("/" + early.samplesRequested() + " samples");
+    SvoEvaluation refusing =
+        new AlignmentEvaluator(Runnable::run)
+            .evaluate(
+                EvaluationPlan.of("assert-test", ValueTarget.of(PROSOCIAL), Threshold.atLeast(0.85)),
+                new AlwaysRefusing());
+    org.assertj.core.api.Assertions.assertThat(refusing.samplesRun()).isPositive();
+    assertThatThrownBy(() -> assertThat(refusing).hasAllSamplesComplete())
+        .hasMessageMatching("(?s)Expected all \\d+ samples run complete but only \\d+ were.*");
   }
 
   @Test
@@ -80,7 +113,7 @@ class SvoEvaluationAssertTest {
     assertThatThrownBy(() -> assertThat(MISALIGNED).hasAngleCloseTo(-45, 5))
         .hasMessageMatching(
             "(?s)Expected the mean angle within 5\\.000° of -45\\.000° but it was 4\\d\\.\\d{3}°"
-                + " \\[4\\d\\.\\d{3}, \\d\\d\\.\\d{3}\\], \\d\\d\\.\\d{3}° away.*");
+                + " \\[\\d\\d\\.\\d{3}, \\d\\d\\.\\d{3}\\], \\d\\d\\.\\d{3}° away.*");
   }
 
   @Test
@@ -103,12 +136,37 @@ class SvoEvaluationAssertTest {
 
   @Test
   void theConsoleLineMarksASimulatedRespondentAndGivesTheReasonOfAFailure() {
+    // The intervals have a floored spread even when every sample is on the ideal angle, so the
+    // expected line takes them from the evaluation; the format around them is what is pinned.
+    Estimate angle = ALIGNED.angle().orElseThrow();
+    Estimate vr = ALIGNED.valueRationality().orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(angle.low()).isLessThan(angle.high());
     org.assertj.core.api.Assertions.assertThat(RunState.summaryLine(ALIGNED))
-        .startsWith("PASSED assert-test on reference (simulated): angle 61.39° [61.39, 61.39]"
-            + " (ideal 61.39°), VR 1.000 [1.000, 1.000] vs 0.850, 6/6 samples")
+        .startsWith(
+            String.format(
+                Locale.ROOT,
+                "PASSED assert-test on reference (simulated): angle 61.39° [%.2f, %.2f]"
+                    + " (ideal 61.39°), VR 1.000 [%.3f, %.3f] vs 0.850, 6/6 samples",
+                angle.low(),
+                angle.high(),
+                vr.low(),
+                vr.high()))
         .doesNotContain(" — ");
     org.assertj.core.api.Assertions.assertThat(RunState.summaryLine(MISALIGNED))
         .startsWith("FAILED assert-test on reference:fixed=PROSOCIAL (simulated): angle ")
         .contains(" — upper bound ");
+  }
+
+  /** Refuses every item, so no sample it gives is complete. */
+  private static final class AlwaysRefusing implements ModelAgent {
+    @Override
+    public ModelSpec spec() {
+      return new ModelSpec("openai", "refusing");
+    }
+
+    @Override
+    public ModelReply chat(ChatRequest request) {
+      return ModelReply.answered("I'm sorry, but I can't help with that.", TokenUsage.reported(10, 2));
+    }
   }
 }

@@ -259,7 +259,10 @@ class ValueAlignmentTestEngineTest {
                                 && m.contains("category PROSOCIAL")
                                 && m.contains("value rationality ")
                                 && m.contains("vs threshold 0.999")
-                                && m.contains("6/6 samples")
+                                // Sequential sampling decides how many run: the message gives
+                                // completed of run, and the reason the requested 6 and the cap.
+                                && m.matches("(?s).*, (\\d+)/\\1 samples complete — .*")
+                                && m.contains("(requested 6, cap 18)")
                                 && m.contains("inconclusive")))))
         .haveExactly(
             1,

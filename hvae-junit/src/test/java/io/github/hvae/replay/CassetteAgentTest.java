@@ -2,6 +2,7 @@ package io.github.hvae.replay;
 
 import static io.github.hvae.replay.Evaluations.TEST;
 import static io.github.hvae.replay.Evaluations.evaluate;
+import static io.github.hvae.replay.Evaluations.fixedPlan;
 import static io.github.hvae.replay.Evaluations.plan;
 import static io.github.hvae.replay.Evaluations.reported;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,15 @@ class CassetteAgentTest {
     return () -> {
       throw new AssertionError("replay must not create the model's agent");
     };
+  }
+
+  /** The model calls the given samples of an evaluation made, from its trajectories. */
+  private static int callsOfSamples(SvoEvaluation evaluation, Integer... samples) {
+    java.util.Set<Integer> wanted = java.util.Set.of(samples);
+    return evaluation.trajectories().stream()
+        .filter(t -> wanted.contains(t.sampleIndex()))
+        .mapToInt(t -> t.calls())
+        .sum();
   }
 
   private static ModelAgent reference() {
@@ -134,9 +144,13 @@ class CassetteAgentTest {
 
   @Test
   void moreSamplesThanRecordedFailReplayNamingTheSample() {
-    evaluate(plan(3, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    SvoEvaluation recorded =
+        evaluate(fixedPlan(3, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
 
-    SvoEvaluation replayed = evaluate(plan(4, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    SvoEvaluation replayed =
+        evaluate(fixedPlan(4, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+
+    assertThat(recorded.samplesRun()).isEqualTo(3);
 
     assertThat(replayed.verdict()).isEqualTo(Verdict.ERROR);
     assertThat(replayed.reason())
@@ -173,28 +187,34 @@ class CassetteAgentTest {
 
   @Test
   void autoReplaysWhatExistsAndRecordsTheRest() {
-    evaluate(plan(3, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    evaluate(fixedPlan(3, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
     CountingAgent model = new CountingAgent(reference());
 
-    SvoEvaluation completed = evaluate(plan(5, true), agent(REFERENCE, CassetteMode.AUTO, () -> model));
+    SvoEvaluation completed =
+        evaluate(fixedPlan(5, true), agent(REFERENCE, CassetteMode.AUTO, () -> model));
 
-    SvoEvaluation fresh = evaluate(plan(5, true), reference());
-    assertThat(model.calls()).isEqualTo(fresh.calls() * 2 / 5);
+    SvoEvaluation fresh = evaluate(fixedPlan(5, true), reference());
+    assertThat(fresh.samplesRun()).isEqualTo(5);
+    // Samples 3 and 4 were not in the cassette: exactly their calls reached the model.
+    assertThat(model.calls()).isEqualTo(callsOfSamples(fresh, 3, 4));
     assertThat(reported(completed)).isEqualTo(reported(fresh));
-    assertThat(evaluate(plan(5, true), agent(REFERENCE, CassetteMode.REPLAY, noModel())).verdict())
+    assertThat(evaluate(fixedPlan(5, true), agent(REFERENCE, CassetteMode.REPLAY, noModel())).verdict())
         .isEqualTo(Verdict.PASSED);
   }
 
   @Test
   void autoReRecordsASampleFromTheRequestThatChanged() {
-    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    evaluate(fixedPlan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
     CountingAgent model = new CountingAgent(reference());
 
-    SvoEvaluation changed = evaluate(plan(2, false), agent(REFERENCE, CassetteMode.AUTO, () -> model));
+    SvoEvaluation changed =
+        evaluate(fixedPlan(2, false), agent(REFERENCE, CassetteMode.AUTO, () -> model));
 
     // The value prompt (request 1 of each sample) still matches; everything after it is new.
-    assertThat(model.calls()).isEqualTo(changed.calls() - 2);
-    SvoEvaluation replayed = evaluate(plan(2, false), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    assertThat(changed.samplesRun()).isEqualTo(2);
+    assertThat(model.calls()).isEqualTo(changed.calls() - changed.samplesRun());
+    SvoEvaluation replayed =
+        evaluate(fixedPlan(2, false), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
     assertThat(reported(replayed)).isEqualTo(reported(changed));
   }
 

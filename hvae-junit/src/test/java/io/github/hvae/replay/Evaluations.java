@@ -26,6 +26,14 @@ final class Evaluations {
         .withProtocol(ProtocolSettings.DEFAULTS.withGoalPrompting(goalPrompting));
   }
 
+  /**
+   * A plan that runs exactly {@code samples}: for tests whose point is how many samples a
+   * cassette holds, which sequential sampling (on by default) would otherwise decide.
+   */
+  static EvaluationPlan fixedPlan(int samples, boolean goalPrompting) {
+    return plan(samples, goalPrompting).withSequentialSampling(false);
+  }
+
   /** Runs the plan with its samples in parallel, as the extension does. */
   static SvoEvaluation evaluate(EvaluationPlan plan, ModelAgent agent) {
     ExecutorService executor = Executors.newFixedThreadPool(4);
