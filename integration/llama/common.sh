@@ -11,7 +11,7 @@ LLAMA_PIDFILE="${HVAE_LLAMA_PIDFILE:-$LLAMA_CACHE_ROOT/run/llama-server.pid}"
 # A python3 that can import numpy (needed by make-tiny-model.py).
 llama_find_python() {
   local py
-  for py in ${HVAE_PYTHON:-} python3 /usr/bin/python3 python; do
+  for py in ${HVAE_PYTHON:-} python3 /usr/bin/python3 "$HOME/.pyenv/shims/python3" python; do
     if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import numpy' >/dev/null 2>&1; then
       command -v "$py"; return 0
     fi

@@ -26,7 +26,9 @@ N_BLOCKS = 2
 N_HEAD = 4
 N_HEAD_KV = 4
 N_FF = 128
-N_CTX = 512
+# Trained context: a whole HVAE conversation (value and goal prompts, six or fifteen items,
+# re-asks) needs a few thousand tokens, and llama-server caps each slot at this length.
+N_CTX = 32768
 RMS_EPS = 1e-5
 ROPE_THETA = 10000.0
 

@@ -14,7 +14,10 @@
 #   HVAE_LLAMA_PIDFILE      pid file (default $HVAE_LLAMA_CACHE/run/llama-server.pid);
 #                           the log is written next to it (*.log), the URL to *.url
 #   HVAE_LLAMA_MODEL        serve this GGUF instead of the tiny model
-#   HVAE_LLAMA_CTX          context size (default 512)
+#   HVAE_LLAMA_CTX          context size (default 32768, shared by the 4 slots)
+#   HVAE_LLAMA_N_PREDICT    tokens a request may generate when it sends no max_tokens
+#                           (default 128: the random model never ends a free-text answer
+#                           on its own; -1 = until the context is full)
 #   HVAE_LLAMA_THREADS      threads (default 2)
 #   HVAE_LLAMA_READY_TIMEOUT seconds to wait for readiness (default 60)
 #   HVAE_LLAMA_SERVER_ARGS  extra arguments for llama-server (word-split)
@@ -88,7 +91,8 @@ pick_port() {
   fi
 }
 
-CTX="${HVAE_LLAMA_CTX:-512}"
+CTX="${HVAE_LLAMA_CTX:-32768}"
+N_PREDICT="${HVAE_LLAMA_N_PREDICT:-128}"
 THREADS="${HVAE_LLAMA_THREADS:-2}"
 TIMEOUT="${HVAE_LLAMA_READY_TIMEOUT:-60}"
 # shellcheck disable=SC2206
@@ -106,7 +110,7 @@ for attempt in $(seq "$attempts"); do
   t0=$(date +%s.%N)
   # own session (setsid): a Ctrl-C meant for the caller's foreground job does not hit the
   # server; it runs until stop-server.sh. (setsid execs in place here, so $! is the server.)
-  $SETSID nohup "$LLAMA_BIN" -m "$MODEL" --host 127.0.0.1 --port "$PORT" -c "$CTX" -t "$THREADS" \
+  $SETSID nohup "$LLAMA_BIN" -m "$MODEL" --host 127.0.0.1 --port "$PORT" -c "$CTX" -n "$N_PREDICT" -t "$THREADS" \
     --no-webui --no-jinja ${EXTRA[@]+"${EXTRA[@]}"} >"$LOGFILE" 2>&1 </dev/null &
   PID=$!
   echo "$PID" > "$LLAMA_PIDFILE"

@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.protocol.EvaluationPlan;
@@ -59,7 +60,8 @@ public record HvaeConfiguration(
     boolean counterbalance,
     boolean sequential,
     OptionalInt maxSamples,
-    Optional<ModelSpec> choiceExtractor) {
+    Optional<ModelSpec> choiceExtractor,
+    ConstrainedAnswers constrainedAnswers) {
 
   public static final String MODEL = "hvae.model";
   public static final String BASE_URL = "hvae.base-url";
@@ -86,6 +88,7 @@ public record HvaeConfiguration(
   public static final String SEQUENTIAL = "hvae.sequential";
   public static final String MAX_SAMPLES = "hvae.max-samples";
   public static final String CHOICE_EXTRACTOR = "hvae.choice-extractor";
+  public static final String CONSTRAINED_ANSWERS = "hvae.constrained-answers";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(HvaeConfiguration.class);
@@ -269,12 +272,21 @@ public record HvaeConfiguration(
                         v,
                         ModelSpec::parse,
                         "off or a model spec such as openai:<model> (the second model that reads"
-                            + " choices the parser cannot)")));
+                            + " choices the parser cannot)")),
+        r.parse(
+            CONSTRAINED_ANSWERS,
+            "off",
+            ConstrainedAnswers::parse,
+            ConstrainedAnswers.allowed()
+                + " (json-schema: OpenAI, llama.cpp, vLLM, Ollama; grammar: llama.cpp)"));
   }
 
-  /** What every model call sends: temperature and seed only when configured. */
+  /**
+   * What every model call sends: temperature and seed only when configured, and the
+   * constrained-answers mode, which the protocol applies to the requests that expect a choice.
+   */
   public GenerationOptions generation() {
-    GenerationOptions options = GenerationOptions.DEFAULTS;
+    GenerationOptions options = GenerationOptions.DEFAULTS.withConstrainedAnswers(constrainedAnswers);
     if (temperature.isPresent()) {
       options = options.withTemperature(temperature.getAsDouble());
     }

@@ -238,7 +238,8 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
                 configuration.goalPrompt(),
                 configuration.temperature(),
                 configuration.concurrency(),
-                configuration.cassette()),
+                configuration.cassette(),
+                configuration.constrainedAnswers().configValue()),
             startedAt,
             clock.instant());
     ObjectNode json = JsonReport.toJson(run, done, baseline, reportSettings.baselineTolerance());

@@ -53,7 +53,9 @@ public final class AnswerParser {
           List.of(
               Pattern.compile(
                   "\"(?:final[_ ]?answer|final[_ ]?choice|choice|answer|option|letter|selection"
-                      + "|selected[_ ]?option|chosen[_ ]?option|decision)\"\\s*:\\s*\"\\s*"
+                      + "|selected[_ ]?option|chosen[_ ]?option|decision)\"\\s*:\\s*"
+                      // the value's opening quote is LABEL's "open" mark: a quoted A or I is a
+                      // label even where JSON padding follows ({"choice": "A" })
                       + LABEL
                       + "\\s*[.)]?\\s*\"",
                   FLAGS)),

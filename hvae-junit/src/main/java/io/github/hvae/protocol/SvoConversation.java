@@ -2,6 +2,8 @@ package io.github.hvae.protocol;
 
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.TokenUsage;
@@ -109,14 +111,14 @@ public final class SvoConversation {
     List<ParsedAnswer> parsed = new ArrayList<>();
 
     String question = settings.templates().itemPromptFor(position, count, shown, goal);
-    ModelReply first = ask(question);
+    ModelReply first = askChoice(question, shown);
     ParsedAnswer answer = read(first, shown, question);
     replies.add(first.content());
     parsed.add(answer);
     if (!(answer instanceof ParsedAnswer.Choice)) {
       // Refusals and unparseable answers are re-asked once, in the same conversation.
       String reminder = settings.templates().reask();
-      ModelReply second = ask(reminder);
+      ModelReply second = askChoice(reminder, shown);
       answer = read(second, shown, question);
       replies.add(second.content());
       parsed.add(answer);
@@ -170,9 +172,17 @@ public final class SvoConversation {
   }
 
   private ModelReply ask(String prompt) {
+    return ask(prompt, settings.generation());
+  }
+
+  /** Asks for one of the shown options: with constrained answers on, the server enforces it. */
+  private ModelReply askChoice(String prompt, List<Allocation> shown) {
+    return ask(prompt, settings.generation().expectingChoice(ChoiceConstraint.letters(shown.size())));
+  }
+
+  private ModelReply ask(String prompt, GenerationOptions options) {
     transcript.add(ChatMessage.user(prompt));
-    ModelReply reply =
-        agent.chat(new ChatRequest(transcript, settings.generation(), sampleIndex));
+    ModelReply reply = agent.chat(new ChatRequest(transcript, options, sampleIndex));
     calls++;
     usage = usage.plus(reply.usage());
     transcript.add(ChatMessage.assistant(reply.content()));

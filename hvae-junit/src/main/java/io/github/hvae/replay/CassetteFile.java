@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.TokenUsage;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -131,6 +134,11 @@ final class CassetteFile {
     options.temperature().ifPresent(t -> node.put("temperature", t));
     options.seed().ifPresent(s -> node.put("seed", s));
     options.maxTokens().ifPresent(m -> node.put("maxTokens", m));
+    // Written only when on, so that cassettes recorded before the feature still match.
+    if (options.constrainedAnswers() != ConstrainedAnswers.OFF) {
+      node.put("constrainedAnswers", options.constrainedAnswers().configValue());
+    }
+    options.choice().ifPresent(c -> node.put("choice", c.toString()));
   }
 
   private static void putMessages(ArrayNode array, List<ChatMessage> messages) {
@@ -244,10 +252,27 @@ final class CassetteFile {
   }
 
   private static GenerationOptions options(JsonNode node) {
+    ConstrainedAnswers constrained = ConstrainedAnswers.OFF;
+    if (node.has("constrainedAnswers")) {
+      try {
+        constrained = ConstrainedAnswers.parse(text(node, "constrainedAnswers"));
+      } catch (IllegalArgumentException e) {
+        throw new MalformedCassette(e.getMessage());
+      }
+    }
+    Optional<ChoiceConstraint> choice = Optional.empty();
+    if (node.has("choice")) {
+      if (constrained == ConstrainedAnswers.OFF) {
+        throw new MalformedCassette("a request has a choice but no constrainedAnswers mode");
+      }
+      choice = Optional.of(new ChoiceConstraint(List.of(text(node, "choice").split(",", -1))));
+    }
     return new GenerationOptions(
         node.has("temperature") ? OptionalDouble.of(node.get("temperature").asDouble()) : OptionalDouble.empty(),
         node.has("seed") ? OptionalLong.of(node.get("seed").asLong()) : OptionalLong.empty(),
-        node.has("maxTokens") ? OptionalInt.of(node.get("maxTokens").asInt()) : OptionalInt.empty());
+        node.has("maxTokens") ? OptionalInt.of(node.get("maxTokens").asInt()) : OptionalInt.empty(),
+        constrained,
+        choice);
   }
 
   private static List<ChatMessage> messages(JsonNode array) {

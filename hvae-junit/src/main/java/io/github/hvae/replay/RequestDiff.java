@@ -2,6 +2,7 @@ package io.github.hvae.replay;
 
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.replay.Cassette.Interaction;
 import java.util.List;
@@ -119,6 +120,10 @@ final class RequestDiff {
     options.temperature().ifPresent(t -> out.append("temperature=").append(t).append(", "));
     options.seed().ifPresent(s -> out.append("seed=").append(s).append(", "));
     options.maxTokens().ifPresent(m -> out.append("maxTokens=").append(m).append(", "));
+    if (options.constrainedAnswers() != ConstrainedAnswers.OFF) {
+      out.append("constrainedAnswers=").append(options.constrainedAnswers()).append(", ");
+    }
+    options.choice().ifPresent(c -> out.append("choice=").append(c).append(", "));
     if (out.length() > 1) {
       out.setLength(out.length() - 2);
     }

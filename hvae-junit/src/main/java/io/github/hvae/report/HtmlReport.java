@@ -77,6 +77,9 @@ public final class HtmlReport {
       term(h, "Goal prompt", settings.path("goalPrompt").asText());
       term(h, "Temperature", settings.path("temperature").isNumber() ? settings.path("temperature").asText() : "not sent");
       term(h, "Cassette", settings.path("cassette").asText());
+      if (settings.path("constrainedAnswers").isTextual()) {
+        term(h, "Constrained answers", settings.path("constrainedAnswers").asText());
+      }
     }
     report.baseline().ifPresent(b -> term(h, "Baseline",
         b.path("path").asText() + " (tolerance " + b.path("tolerance").asText() + ")"));

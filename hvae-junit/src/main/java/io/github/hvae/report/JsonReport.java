@@ -73,6 +73,7 @@ public final class JsonReport {
     }
     settings.put("concurrency", s.concurrency());
     settings.put("cassette", s.cassette());
+    settings.put("constrainedAnswers", s.constrainedAnswers());
     node.put("startedAt", run.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
     node.put("finishedAt", run.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString());
     node.put("durationMs", run.durationMs());

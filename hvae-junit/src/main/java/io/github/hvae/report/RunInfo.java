@@ -46,6 +46,8 @@ public record RunInfo(
    * @param temperature {@code hvae.temperature}, empty when not sent
    * @param concurrency {@code hvae.concurrency}
    * @param cassette {@code hvae.cassette}
+   * @param constrainedAnswers {@code hvae.constrained-answers}: {@code off}, {@code json-schema} or
+   *     {@code grammar}
    */
   public record Settings(
       String model,
@@ -55,7 +57,22 @@ public record RunInfo(
       boolean goalPrompt,
       OptionalDouble temperature,
       int concurrency,
-      String cassette) {}
+      String cassette,
+      String constrainedAnswers) {
+
+    /** Settings of a run with constrained answers off. */
+    public Settings(
+        String model,
+        int samples,
+        double confidence,
+        long seed,
+        boolean goalPrompt,
+        OptionalDouble temperature,
+        int concurrency,
+        String cassette) {
+      this(model, samples, confidence, seed, goalPrompt, temperature, concurrency, cassette, "off");
+    }
+  }
 
   /** The version of this library, from a resource the build fills in. */
   public static String libraryVersion() {

@@ -50,6 +50,18 @@ class HvaeConfigurationTest {
   }
 
   @Test
+  void constrainedAnswersAreOffByDefaultAndReachEveryCallsOptions() {
+    assertThat(HvaeConfiguration.KEYS).contains(HvaeConfiguration.CONSTRAINED_ANSWERS);
+    assertThat(read(Map.of()).generation()).isEqualTo(io.github.hvae.agent.GenerationOptions.DEFAULTS);
+    assertThat(read(Map.of("hvae.constrained-answers", "grammar")).generation().constrainedAnswers())
+        .isEqualTo(io.github.hvae.agent.ConstrainedAnswers.GRAMMAR);
+    assertThatThrownBy(() -> read(Map.of("hvae.constrained-answers", "json")))
+        .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+        .hasMessageContaining("hvae.constrained-answers='json' is invalid")
+        .hasMessageContaining("off, json-schema, grammar");
+  }
+
+  @Test
   void valuesAreReadAndTrimmed() {
     HvaeConfiguration c =
         read(Map.of("hvae.model", " openai:gpt-4o-mini ", "hvae.samples", "20", "hvae.temperature", "0.7"));

@@ -28,6 +28,9 @@ class AnswerParserTest {
           "{l})",
           "**{L}**",
           "{\"choice\": \"{L}\"}",
+          // JSON as llama.cpp's schema-constrained sampling pads it (hvae.constrained-answers)
+          "{ \"choice\" : \"{L}\" }",
+          "{\n\n   \"choice\"\n  : \"{L}\"\n   }",
           "Option {M} would also be possible, but I choose {L}.",
           "Let me think.\n\nOption {M} is tempting.\n\nFinal answer: {L}",
           "My choice is {L}, because it fits my goal best.",

@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.reference.ReferenceRespondent;
+import io.github.hvae.protocol.EvaluationPlan;
 import io.github.hvae.protocol.SvoEvaluation;
 import io.github.hvae.rationality.Verdict;
 import java.io.IOException;
@@ -162,6 +164,29 @@ class CassetteAgentTest {
         .contains("+ now:      …\"as a person who holds this value system.\"\n")
         .contains("-Dhvae.cassette=record")
         .contains("-Dhvae.cassette=auto");
+  }
+
+  @Test
+  void aChangedConstrainedAnswersModeFailsReplayAndTheRecordedModeReplays() {
+    EvaluationPlan schema = constrained(plan(2, true), ConstrainedAnswers.JSON_SCHEMA);
+    SvoEvaluation recorded = evaluate(schema, agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+    SvoEvaluation same = evaluate(schema, agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    SvoEvaluation grammar =
+        evaluate(constrained(plan(2, true), ConstrainedAnswers.GRAMMAR), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    SvoEvaluation off = evaluate(plan(2, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+
+    assertThat(reported(same)).isEqualTo(reported(recorded));
+    assertThat(grammar.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(grammar.reason())
+        .contains("generation parameters differ: recorded {constrainedAnswers=json-schema}, now {constrainedAnswers=grammar}");
+    assertThat(off.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(off.reason()).contains("generation parameters differ: recorded {constrainedAnswers=json-schema}, now {}");
+  }
+
+  private static EvaluationPlan constrained(EvaluationPlan plan, ConstrainedAnswers mode) {
+    return plan.withProtocol(
+        plan.protocol().withGeneration(GenerationOptions.DEFAULTS.withConstrainedAnswers(mode)));
   }
 
   @Test

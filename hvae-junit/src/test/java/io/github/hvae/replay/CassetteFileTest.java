@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.TokenUsage;
@@ -49,6 +51,51 @@ class CassetteFileTest {
     assertThat(read.endpoint()).isEqualTo(written.endpoint());
     assertThat(read.simulated()).isFalse();
     assertThat(read.samples()).isEqualTo(written.samples());
+  }
+
+  @Test
+  void aConstrainedRequestKeepsItsModeAndChoiceAndAFreeOneWritesNeither() throws Exception {
+    Path file = dir.resolve("constrained.json");
+    Cassette cassette = new Cassette("T#m", new Endpoint("openai", "local", "http://127.0.0.1:1/v1"), false);
+    GenerationOptions schema = GenerationOptions.DEFAULTS.withConstrainedAnswers(ConstrainedAnswers.JSON_SCHEMA);
+    ModelReply json = new ModelReply("{\"choice\"\n  : \"H\"}", ModelReply.Outcome.ANSWERED, TokenUsage.reported(90, 16));
+    cassette.append(0, new Interaction(List.of(VALUE), schema, json));
+    cassette.append(
+        0,
+        new Interaction(
+            List.of(VALUE, ChatMessage.assistant(json.content()), ITEM),
+            schema.expectingChoice(ChoiceConstraint.letters(9)),
+            json));
+    cassette.append(1, new Interaction(List.of(VALUE), GenerationOptions.DEFAULTS, json));
+
+    CassetteFile.write(file, cassette);
+    String written = Files.readString(file);
+    Cassette read = CassetteFile.read(file);
+
+    assertThat(read.samples()).isEqualTo(cassette.samples());
+    assertThat(written)
+        .containsPattern("\"constrainedAnswers\": \"json-schema\",\\n *\"choice\": \"A,B,C,D,E,F,G,H,I\"")
+        .containsOnlyOnce("\"choice\": \"A,B,C,D,E,F,G,H,I\"");
+    assertThat(written.split("\"constrainedAnswers\"", -1)).hasSize(3);
+    assertThat(read.sample(1).get(0).options()).isEqualTo(GenerationOptions.DEFAULTS);
+  }
+
+  @Test
+  void anUnknownConstrainedAnswersModeIsADamagedCassette() throws Exception {
+    Path file = dir.resolve("bad.json");
+    Cassette cassette = new Cassette("T#m", new Endpoint("openai", "local", ""), false);
+    cassette.append(
+        0,
+        new Interaction(
+            List.of(VALUE),
+            GenerationOptions.DEFAULTS.withConstrainedAnswers(ConstrainedAnswers.GRAMMAR),
+            ModelReply.answered("C", TokenUsage.NONE)));
+    CassetteFile.write(file, cassette);
+    Files.writeString(file, Files.readString(file).replace("\"grammar\"", "\"regex\""));
+
+    assertThatThrownBy(() -> CassetteFile.read(file))
+        .isInstanceOf(CassetteException.class)
+        .hasMessageContaining("is damaged: unknown constrained-answers mode 'regex'");
   }
 
   @Test

@@ -38,6 +38,18 @@ class JsonReportSchemaTest {
   }
 
   @Test
+  void theRunSettingsNameTheConstrainedAnswersModeAndConform(@TempDir Path dir) {
+    run(
+        ReportFixtures.MixedTargets.class,
+        dir,
+        Map.of("hvae.model", "reference", "hvae.constrained-answers", "json-schema"));
+
+    JsonNode report = readJson(dir.resolve("hvae-report.json"));
+    assertThat(schemaErrors(report)).isEmpty();
+    assertThat(report.at("/run/settings/constrainedAnswers").asText()).isEqualTo("json-schema");
+  }
+
+  @Test
   void anEvaluationWithoutACompleteSampleConformsWithNullEstimates() {
     ObjectNode report = JsonReport.toJson(ReportFixtures.runInfo(), List.of(ReportFixtures.errorEvaluation()), Baseline.none(), 0.05);
 

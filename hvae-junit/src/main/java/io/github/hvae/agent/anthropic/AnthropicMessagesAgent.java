@@ -23,7 +23,8 @@ import okhttp3.HttpUrl;
  * A client of the Anthropic Messages API ({@code POST <base>/messages}, base {@code
  * https://api.anthropic.com/v1}): {@code x-api-key} and {@code anthropic-version} headers, the
  * system prompt in its own {@code system} field, and the required {@code max_tokens}. The API has
- * no seed; {@code temperature} is sent only when configured.
+ * no seed; {@code temperature} is sent only when configured. Constrained answers ({@code
+ * hvae.constrained-answers}) are not sent: the request stays free text and the parser reads it.
  */
 public final class AnthropicMessagesAgent implements ModelAgent {
 

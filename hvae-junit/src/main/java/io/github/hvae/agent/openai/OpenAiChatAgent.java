@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelEndpoint;
@@ -26,6 +28,12 @@ import okhttp3.HttpUrl;
  * otherwise. The seed sent is the configured seed plus the sample index: each sample stays an
  * independent conversation, and a rerun asks for the same ones. Sends {@code Authorization: Bearer}
  * only when there is a key (local servers need none).
+ *
+ * <p>With constrained answers on ({@code hvae.constrained-answers}), a request that expects a
+ * choice also restricts the answer to the offered labels: {@code json-schema} sends OpenAI's
+ * structured-outputs {@code response_format} (served by OpenAI, llama.cpp, vLLM, Ollama and LM
+ * Studio), {@code grammar} sends llama.cpp's GBNF {@code grammar} field. Other requests are free
+ * text either way.
  */
 public final class OpenAiChatAgent implements ModelAgent {
 
@@ -71,7 +79,50 @@ public final class OpenAiChatAgent implements ModelAgent {
     options.temperature().ifPresent(t -> body.put("temperature", t));
     options.seed().ifPresent(s -> body.put("seed", s + request.sampleIndex()));
     options.maxTokens().ifPresent(n -> body.put("max_tokens", n));
+    options.choice().ifPresent(choice -> constrain(body, options.constrainedAnswers(), choice));
     return body;
+  }
+
+  /**
+   * Restricts the answer to one of the choice's labels, in the shape the mode names. No {@code
+   * max_tokens} is added: the schema or grammar bounds the answer, and OpenAI's reasoning models
+   * reject {@code max_tokens} (a limit the user set is sent as it is).
+   */
+  private static void constrain(ObjectNode body, ConstrainedAnswers mode, ChoiceConstraint choice) {
+    switch (mode) {
+      case JSON_SCHEMA -> {
+        // The json_schema wrapper is required: llama.cpp silently ignores a schema placed
+        // directly under response_format. Strict mode needs every property required and no others.
+        ObjectNode jsonSchema =
+            body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
+        jsonSchema.put("name", "choice").put("strict", true);
+        ObjectNode schema = jsonSchema.putObject("schema").put("type", "object");
+        ArrayNode labels =
+            schema.putObject("properties").putObject("choice").put("type", "string").putArray("enum");
+        choice.labels().forEach(labels::add);
+        schema.putArray("required").add("choice");
+        schema.put("additionalProperties", false);
+      }
+      case GRAMMAR -> body.put("grammar", grammar(choice));
+      case OFF -> {}
+    }
+  }
+
+  /** GBNF for exactly one label: {@code root ::= [A-I]} for letters, else an alternation. */
+  static String grammar(ChoiceConstraint choice) {
+    int count = choice.labels().size();
+    if (count <= 26 && choice.equals(ChoiceConstraint.letters(count))) {
+      return "root ::= [A-" + choice.labels().get(count - 1) + "]";
+    }
+    StringBuilder rule = new StringBuilder("root ::= ");
+    for (int i = 0; i < choice.labels().size(); i++) {
+      String label = choice.labels().get(i);
+      rule.append(i == 0 ? "" : " | ")
+          .append('"')
+          .append(label.replace("\\", "\\\\").replace("\"", "\\\""))
+          .append('"');
+    }
+    return rule.toString();
   }
 
   static ModelReply read(JsonNode json, String prompt) {
@@ -116,7 +167,9 @@ public final class OpenAiChatAgent implements ModelAgent {
       case 400 ->
           "the server rejected the request as invalid; check the model name '"
               + model
-              + "' and hvae.temperature";
+              + "', hvae.temperature and hvae.constrained-answers (the server must support the"
+              + " mode); if the conversation exceeds the server's context size, give the server a"
+              + " larger context (llama.cpp: -c)";
       case 401 ->
           endpoint
               .apiKey()

@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  * noise=<degrees>} (default 5), {@code fixed=<VALUE or angle>} (ignore the value it is given and
  * always act on this one, a deliberately misaligned respondent), {@code refuse=<probability>} and
  * {@code garble=<probability>} (answer an item with a refusal or with text that names no option).
+ *
+ * <p>Constrained answers ({@link io.github.hvae.agent.GenerationOptions#choice()}) are ignored: the
+ * respondent answers with a bare letter anyway, and {@code refuse}/{@code garble} still apply.
  */
 public final class ReferenceRespondent implements ModelAgent {
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hvae.agent.Agents;
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
@@ -74,6 +76,26 @@ class AnthropicMessagesAgentTest {
                     + "{\"role\":\"user\",\"content\":\"Hi\"},"
                     + "{\"role\":\"assistant\",\"content\":\"Hello.\"},"
                     + "{\"role\":\"user\",\"content\":\"Pick.\"}]}"));
+  }
+
+  @Test
+  void sendsAnItemPromptUnconstrainedWhateverTheConstrainedAnswersMode() throws Exception {
+    List<ChatMessage> messages = List.of(ChatMessage.user("Pick one of A..I."));
+    answer(OK);
+    try (ModelAgent agent = agent()) {
+      agent.chat(new ChatRequest(messages, GenerationOptions.DEFAULTS, 0));
+      for (ConstrainedAnswers mode : List.of(ConstrainedAnswers.JSON_SCHEMA, ConstrainedAnswers.GRAMMAR)) {
+        answer(OK);
+        agent.chat(
+            new ChatRequest(
+                messages,
+                GenerationOptions.DEFAULTS.withConstrainedAnswers(mode).expectingChoice(ChoiceConstraint.letters(9)),
+                0));
+      }
+    }
+    String free = server.takeRequest().getBody().utf8();
+    assertThat(JSON.readTree(server.takeRequest().getBody().utf8())).isEqualTo(JSON.readTree(free));
+    assertThat(JSON.readTree(server.takeRequest().getBody().utf8())).isEqualTo(JSON.readTree(free));
   }
 
   @Test

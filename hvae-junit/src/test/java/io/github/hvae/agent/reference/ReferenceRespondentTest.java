@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
+import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.protocol.AnswerParser;
 import io.github.hvae.protocol.ParsedAnswer;
@@ -60,6 +63,25 @@ class ReferenceRespondentTest {
     ValueTarget altruistic = ValueTarget.of(SocialValue.ALTRUISTIC);
     assertThat(choice(answer(noiseless, altruistic, item4, 0), item4)).isEqualTo(item4.get(0));
     assertThat(choice(answer(noiseless, altruistic, reversed, 0), reversed)).isEqualTo(item4.get(0));
+  }
+
+  @Test
+  void answersAConstrainedItemPromptExactlyAsAFreeOne() {
+    ReferenceRespondent respondent = ReferenceRespondent.create(ModelSpec.parse("reference"), 7L);
+    List<Allocation> item2 = SvoSliderMeasure.item(2).options();
+    List<ChatMessage> messages =
+        List.of(
+            ChatMessage.user(PROMPTS.valuePromptFor(ValueTarget.of(SocialValue.PROSOCIAL))),
+            ChatMessage.assistant("ok"),
+            ChatMessage.user(PROMPTS.itemPromptFor(1, 6, item2, "my goal")));
+    for (int sample = 0; sample < 5; sample++) {
+      ModelReply free = respondent.chat(new ChatRequest(messages, GenerationOptions.DEFAULTS, sample));
+      for (ConstrainedAnswers mode : List.of(ConstrainedAnswers.JSON_SCHEMA, ConstrainedAnswers.GRAMMAR)) {
+        GenerationOptions constrained =
+            GenerationOptions.DEFAULTS.withConstrainedAnswers(mode).expectingChoice(ChoiceConstraint.letters(9));
+        assertThat(respondent.chat(new ChatRequest(messages, constrained, sample))).isEqualTo(free);
+      }
+    }
   }
 
   @Test
