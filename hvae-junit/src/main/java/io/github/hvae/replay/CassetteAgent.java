@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * flight and {@code auto} later completes the cassette.
  *
  * <p>Thread-safe: the samples of an evaluation call it concurrently. The cassette is guarded by
- * one lock; the model is called outside it, so samples still run in parallel while recording.
+ * one lock; the model is called outside it, and the file is written outside it too, by one write
+ * that serves every sample waiting for it, so samples still run in parallel while recording.
  */
 public final class CassetteAgent implements ModelAgent {
 
