@@ -28,7 +28,9 @@ class SequentialSamplingTest {
         CONFIDENCE,
         0.2,
         SvoAngle.MIN_REACHABLE,
-        SvoAngle.MAX_REACHABLE);
+        SvoAngle.MAX_REACHABLE,
+        1.0,
+        3.0);
   }
 
   /** Runs both designs on the same draws; returns samples used by the sequential one. */
