@@ -14,6 +14,11 @@ import java.util.OptionalDouble;
  * upper bound is below it, otherwise more samples — until the cap, where an undecided interval is
  * INCONCLUSIVE.
  *
+ * <p>Looks before the cap decide on a stricter interval ({@link
+ * SequentialDesign#interimConfidence}) whose spread has a larger floor: the Bonferroni split
+ * protects the level only if each look's interval holds it, and the interval of a few discrete
+ * samples that happen to coincide does not.
+ *
  * <p>Independent of how samples come about, so the same rule runs real evaluations and the
  * simulations that check its coverage and its savings.
  */
