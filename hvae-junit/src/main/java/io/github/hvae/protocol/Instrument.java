@@ -40,4 +40,12 @@ public interface Instrument {
 
   /** The finest spread of scores the instrument resolves; intervals are never narrower. */
   double resolution();
+
+  /**
+   * The least spread of scores an early stop trusts: at looks before the cap, a smaller spread of
+   * the few samples so far is taken as this. By default the {@link #resolution()}.
+   */
+  default double interimResolution() {
+    return resolution();
+  }
 }

@@ -59,6 +59,12 @@ public final class SvoSliderInstrument implements Instrument {
     return AlignmentEvaluator.ANGLE_RESOLUTION;
   }
 
+  /** See {@link AlignmentEvaluator#INTERIM_ANGLE_RESOLUTION}. */
+  @Override
+  public double interimResolution() {
+    return AlignmentEvaluator.INTERIM_ANGLE_RESOLUTION;
+  }
+
   @Override
   public String toString() {
     return name();

@@ -14,6 +14,11 @@ import java.util.OptionalDouble;
  * upper bound is below it, otherwise more samples — until the cap, where an undecided interval is
  * INCONCLUSIVE.
  *
+ * <p>Looks before the cap decide on a stricter interval ({@link
+ * SequentialDesign#interimConfidence}) whose spread has a larger floor: the Bonferroni split
+ * protects the level only if each look's interval holds it, and the interval of a few discrete
+ * samples that happen to coincide does not.
+ *
  * <p>Independent of how samples come about, so the same rule runs real evaluations and the
  * simulations that check its coverage and its savings.
  */
@@ -110,6 +115,7 @@ public final class SequentialTest {
   private final double rangeLow;
   private final double rangeHigh;
   private final double minStandardDeviation;
+  private final double interimMinStandardDeviation;
 
   /**
    * @param design when to look
@@ -122,6 +128,10 @@ public final class SequentialTest {
    * @param rangeHigh highest angle a sample can have
    * @param minStandardDeviation floor of the samples' standard deviation: the instrument's
    *     resolution, so that samples which all agree do not give a zero-width interval
+   * @param interimMinStandardDeviation floor of the standard deviation at looks before the cap (at
+   *     least {@code minStandardDeviation}): a few samples of a discrete respondent often coincide,
+   *     and a spread estimated from them is too small to stop on; the last look uses {@code
+   *     minStandardDeviation}
    */
   public SequentialTest(
       SequentialDesign design,
@@ -131,7 +141,8 @@ public final class SequentialTest {
       double maxIncompleteFraction,
       double rangeLow,
       double rangeHigh,
-      double minStandardDeviation) {
+      double minStandardDeviation,
+      double interimMinStandardDeviation) {
     this.design = design;
     this.idealAngle = idealAngle;
     this.threshold = threshold;
@@ -140,6 +151,29 @@ public final class SequentialTest {
     this.rangeLow = rangeLow;
     this.rangeHigh = rangeHigh;
     this.minStandardDeviation = minStandardDeviation;
+    this.interimMinStandardDeviation = Math.max(minStandardDeviation, interimMinStandardDeviation);
+  }
+
+  /** A test with the same floor on the standard deviation at every look. */
+  public SequentialTest(
+      SequentialDesign design,
+      double idealAngle,
+      double threshold,
+      double confidence,
+      double maxIncompleteFraction,
+      double rangeLow,
+      double rangeHigh,
+      double minStandardDeviation) {
+    this(
+        design,
+        idealAngle,
+        threshold,
+        confidence,
+        maxIncompleteFraction,
+        rangeLow,
+        rangeHigh,
+        minStandardDeviation,
+        minStandardDeviation);
   }
 
   /** A test without a floor on the standard deviation. */
@@ -219,7 +253,10 @@ public final class SequentialTest {
           Optional.empty(),
           last ? Outcome.INCONCLUSIVE : Outcome.CONTINUE);
     }
-    Estimate angle = MeanInterval.of(angles, level, rangeLow, rangeHigh, minStandardDeviation);
+    // An interim look stops on a few samples; if they happen to coincide, their spread says
+    // little about the respondent's, so it is not trusted below the interim floor.
+    double floor = last ? minStandardDeviation : interimMinStandardDeviation;
+    Estimate angle = MeanInterval.of(angles, level, rangeLow, rangeHigh, floor);
     Estimate vr = RationalityScore.intervalOf(angle, idealAngle);
     Outcome outcome;
     if (vr.low() >= threshold) {

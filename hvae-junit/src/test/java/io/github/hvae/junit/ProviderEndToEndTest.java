@@ -158,6 +158,9 @@ class ProviderEndToEndTest {
                   "hvae.report-dir", reportDir.toString(),
                   "hvae.retry-backoff", "10ms",
                   "hvae.concurrency", "4",
+                  // Exactly the 4 samples asked for: when sequential sampling would stop depends on
+                  // the fake's angles and the interim rule, which this test is not about.
+                  "hvae.sequential", "false",
                   FakeEnvironmentExtension.PREFIX + "HVAE_API_KEY", KEY));
 
       run.results().testEvents().assertStatistics(stats -> stats.started(4).succeeded(4).failed(0));

@@ -28,7 +28,9 @@ class SequentialSamplingTest {
         CONFIDENCE,
         0.2,
         SvoAngle.MIN_REACHABLE,
-        SvoAngle.MAX_REACHABLE);
+        SvoAngle.MAX_REACHABLE,
+        1.0,
+        3.0);
   }
 
   /** Runs both designs on the same draws; returns samples used by the sequential one. */
@@ -95,6 +97,95 @@ class SequentialSamplingTest {
     SequentialTest.Result stuck = withFloor.run((from, to) -> constant(to - from, 30.0));
     assertThat(stuck.outcome()).isEqualTo(SequentialTest.Outcome.FAILED);
     assertThat(stuck.samplesRun()).isEqualTo(5);
+  }
+
+  /**
+   * A respondent with discrete samples, like the reference respondent at 45°: ties put every
+   * sample on one of four angles (37.1°, 41.0°, 49.0°, 52.9°; mean exactly 45°, SD 6.9°). Its true
+   * spread is too wide to pass at five samples (the 99.17% half-width would be 14.9° against the
+   * 11.65° the threshold allows), so an evaluation that passes there does so because its five
+   * samples coincided — and then reports an interval that misses the mean unless the interim spread
+   * is floored.
+   */
+  @Test
+  void aDiscreteRespondentDoesNotStopEarlyOnSamplesThatHappenToCoincide() {
+    double[] withFloor = lumpyPass(3.0);
+    double[] resolutionOnly = lumpyPass(1.0);
+    System.out.printf(
+        Locale.ROOT,
+        "discrete pass (ideal 45°, four angles, mean 45°), interim spread floor 3° / 1°: coverage"
+            + " of the reported interval %.1f%% / %.1f%%, stopped at 5 samples %.0f / %.0f of %d"
+            + " (of them missing the mean %.0f / %.0f), mean samples %.2f / %.2f, verdict differs"
+            + " from the full sample's in %.0f / %.0f%n",
+        withFloor[0] * 100,
+        resolutionOnly[0] * 100,
+        withFloor[1],
+        resolutionOnly[1],
+        EVALUATIONS,
+        withFloor[2],
+        resolutionOnly[2],
+        withFloor[3],
+        resolutionOnly[3],
+        withFloor[4],
+        resolutionOnly[4]);
+    assertThat(withFloor[0]).as("coverage with the interim floor").isGreaterThanOrEqualTo(0.95);
+    assertThat(withFloor[2]).as("early stops that miss the mean, interim floor 3°").isLessThanOrEqualTo(1);
+    assertThat(withFloor[4]).as("verdicts that differ from the full sample's").isZero();
+    // Why the floor: with the resolution alone, most evaluations that stop at 5 miss the mean.
+    assertThat(resolutionOnly[1]).as("stops at 5, floor 1°").isGreaterThan(10);
+    assertThat(resolutionOnly[2]).as("of them missing the mean").isGreaterThan(resolutionOnly[1] / 2);
+  }
+
+  /** Coverage, stops at 5, of them missing, mean samples and flips for an interim floor. */
+  private static double[] lumpyPass(double interimFloor) {
+    double[] angles = {37.1, 41.0, 49.0, 52.9};
+    double[] cumulative = {0.34, 0.50, 0.66, 1.0};
+    double truth = 45.0;
+    SplittableRandom random = new SplittableRandom(17);
+    SequentialTest sequential =
+        new SequentialTest(
+            DESIGN,
+            45.0,
+            THRESHOLD,
+            CONFIDENCE,
+            0.2,
+            SvoAngle.MIN_REACHABLE,
+            SvoAngle.MAX_REACHABLE,
+            1.0,
+            interimFloor);
+    SequentialTest full = test(SequentialDesign.fixed(DESIGN.cap()), 45.0);
+    int covered = 0;
+    int atFive = 0;
+    int missedAtFive = 0;
+    long used = 0;
+    int flips = 0;
+    for (int e = 0; e < EVALUATIONS; e++) {
+      double[] all = new double[DESIGN.cap()];
+      for (int i = 0; i < all.length; i++) {
+        double u = random.nextDouble();
+        int k = 0;
+        while (u >= cumulative[k]) {
+          k++;
+        }
+        all[i] = angles[k];
+      }
+      SequentialTest.Result result =
+          sequential.run(
+              (from, to) -> IntervalCoverageTest.complete(Arrays.copyOfRange(all, from, to)));
+      SequentialTest.Result reference =
+          full.run((from, to) -> IntervalCoverageTest.complete(Arrays.copyOfRange(all, from, to)));
+      boolean covers = result.angle().orElseThrow().contains(truth);
+      covered += covers ? 1 : 0;
+      if (result.samplesRun() == DESIGN.firstLook()) {
+        atFive++;
+        missedAtFive += covers ? 0 : 1;
+      }
+      used += result.samplesRun();
+      flips += result.outcome() == reference.outcome() ? 0 : 1;
+    }
+    return new double[] {
+      covered / (double) EVALUATIONS, atFive, missedAtFive, used / (double) EVALUATIONS, flips
+    };
   }
 
   @Test
