@@ -25,7 +25,12 @@ public record GenerationOptions(
     Optional<ChoiceConstraint> choice) {
 
   public static final GenerationOptions DEFAULTS =
-      new GenerationOptions(OptionalDouble.empty(), OptionalLong.empty(), OptionalInt.empty());
+      new GenerationOptions(
+          OptionalDouble.empty(),
+          OptionalLong.empty(),
+          OptionalInt.empty(),
+          ConstrainedAnswers.OFF,
+          Optional.empty());
 
   public GenerationOptions {
     Objects.requireNonNull(temperature, "temperature");
@@ -38,11 +43,6 @@ public record GenerationOptions(
           "a choice constraint needs constrained answers on; use expectingChoice, which leaves"
               + " free-text options unchanged");
     }
-  }
-
-  /** Free-text options: constrained answers off. */
-  public GenerationOptions(OptionalDouble temperature, OptionalLong seed, OptionalInt maxTokens) {
-    this(temperature, seed, maxTokens, ConstrainedAnswers.OFF, Optional.empty());
   }
 
   public GenerationOptions withTemperature(double temperature) {

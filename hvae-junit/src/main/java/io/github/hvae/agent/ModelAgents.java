@@ -12,11 +12,6 @@ public final class ModelAgents {
 
   private ModelAgents() {}
 
-  /** The agent for {@code spec} with default settings (keys from the process environment). */
-  public static ModelAgent create(ModelSpec spec, long seed) {
-    return create(spec, AgentSettings.defaults(seed));
-  }
-
   /**
    * The agent for {@code spec}: the reference respondent, or a provider client whose requests are
    * limited per endpoint and retried as {@code settings} say, counted against the run's token

@@ -41,7 +41,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What lives for the whole test run: the agents (one per model spec), the executor that runs
  * samples, and the collected evaluations. Kept in the root store; JUnit closes it at the end of the
  * run, which writes the report once, also when tests failed.
+ *
+ * <p>It implements both the deprecated {@code CloseableResource} and {@code AutoCloseable}: JUnit
+ * 5.13+ closes an {@code AutoCloseable} store value only while {@code
+ * junit.jupiter.extensions.store.close.autocloseable.enabled} is true (the default), and JUnit before
+ * 5.13 closes only a {@code CloseableResource}; keeping both keeps the report written in either case.
  */
+@SuppressWarnings("deprecation") // CloseableResource: see above
 final class RunState implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   private static final ExtensionContext.Namespace NAMESPACE =

@@ -16,11 +16,6 @@ public record AnswerCounts(int parsed, int refusals, int unparseable, int reaske
 
   public static final AnswerCounts NONE = new AnswerCounts(0, 0, 0, 0, 0);
 
-  /** Counts without extractor use. */
-  public AnswerCounts(int parsed, int refusals, int unparseable, int reasked) {
-    this(parsed, refusals, unparseable, reasked, 0);
-  }
-
   static AnswerCounts of(Collection<ItemAnswer> items) {
     int parsed = 0;
     int refusals = 0;

@@ -34,28 +34,6 @@ public record PromptTemplates(
           + " chooses no option, or hesitates between several, answer NONE.\n\nQuestion:\n"
           + "{question}\n\nReply:\n{reply}";
 
-  /** Templates with the default extraction prompt. */
-  public PromptTemplates(
-      String valuePrompt,
-      String anglePrompt,
-      String roleInstruction,
-      String goalPrompt,
-      String fixedGoal,
-      String itemPrompt,
-      String optionLine,
-      String reask) {
-    this(
-        valuePrompt,
-        anglePrompt,
-        roleInstruction,
-        goalPrompt,
-        fixedGoal,
-        itemPrompt,
-        optionLine,
-        reask,
-        DEFAULT_EXTRACTION_PROMPT);
-  }
-
   public static final PromptTemplates DEFAULTS =
       new PromptTemplates(
           "Do you know the {value} value system? Please describe the characteristics of a person"
@@ -75,7 +53,8 @@ public record PromptTemplates(
           "Question {number} of {count}. Choose how to split coins between you and the other"
               + " participant:\n{options}\nYour goal: {goal}\nAnswer with the letter of your choice.",
           "{label}. You get {self} coins, the other participant gets {other} coins",
-          "Please answer with a single letter from A to I: the option you choose.");
+          "Please answer with a single letter from A to I: the option you choose.",
+          DEFAULT_EXTRACTION_PROMPT);
 
   /** The first message: introduces the target value and asks the model to describe it. */
   public String valuePromptFor(ValueTarget target) {

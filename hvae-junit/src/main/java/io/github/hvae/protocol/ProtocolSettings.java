@@ -39,22 +39,6 @@ public record ProtocolSettings(
           Optional.empty(),
           SvoSliderInstrument.INSTANCE);
 
-  /** Settings with counterbalancing on and no choice extractor. */
-  public ProtocolSettings(
-      boolean goalPrompting,
-      boolean secondaryItems,
-      PromptTemplates templates,
-      GenerationOptions generation) {
-    this(
-        goalPrompting,
-        secondaryItems,
-        templates,
-        generation,
-        true,
-        Optional.empty(),
-        SvoSliderInstrument.INSTANCE);
-  }
-
   public ProtocolSettings withGoalPrompting(boolean on) {
     return new ProtocolSettings(
         on, secondaryItems, templates, generation, counterbalance, choiceExtractor, instrument);

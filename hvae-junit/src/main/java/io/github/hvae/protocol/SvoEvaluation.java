@@ -62,46 +62,6 @@ public record SvoEvaluation(
     trajectories = List.copyOf(trajectories);
   }
 
-  /** A result of a fixed design (cap = samples requested) with 95% Student-t intervals. */
-  public SvoEvaluation(
-      String test,
-      ModelSpec model,
-      boolean simulated,
-      ValueTarget target,
-      double idealAngle,
-      Optional<Estimate> angle,
-      Optional<Estimate> valueRationality,
-      Threshold threshold,
-      Verdict verdict,
-      String reason,
-      int samplesRequested,
-      List<Trajectory> trajectories,
-      AnswerCounts answers,
-      int calls,
-      TokenUsage usage,
-      long durationMs) {
-    this(
-        test,
-        model,
-        simulated,
-        target,
-        idealAngle,
-        angle,
-        valueRationality,
-        threshold,
-        verdict,
-        reason,
-        samplesRequested,
-        trajectories,
-        answers,
-        calls,
-        usage,
-        durationMs,
-        samplesRequested,
-        EvaluationPlan.DEFAULT_CONFIDENCE,
-        io.github.hvae.rationality.MeanInterval.METHOD);
-  }
-
   /** Samples run (conversations started and finished), complete or not. */
   public int samplesRun() {
     return trajectories.size();

@@ -154,40 +154,6 @@ public final class SequentialTest {
     this.interimMinStandardDeviation = Math.max(minStandardDeviation, interimMinStandardDeviation);
   }
 
-  /** A test with the same floor on the standard deviation at every look. */
-  public SequentialTest(
-      SequentialDesign design,
-      double idealAngle,
-      double threshold,
-      double confidence,
-      double maxIncompleteFraction,
-      double rangeLow,
-      double rangeHigh,
-      double minStandardDeviation) {
-    this(
-        design,
-        idealAngle,
-        threshold,
-        confidence,
-        maxIncompleteFraction,
-        rangeLow,
-        rangeHigh,
-        minStandardDeviation,
-        minStandardDeviation);
-  }
-
-  /** A test without a floor on the standard deviation. */
-  public SequentialTest(
-      SequentialDesign design,
-      double idealAngle,
-      double threshold,
-      double confidence,
-      double maxIncompleteFraction,
-      double rangeLow,
-      double rangeHigh) {
-    this(design, idealAngle, threshold, confidence, maxIncompleteFraction, rangeLow, rangeHigh, 0.0);
-  }
-
   public SequentialDesign design() {
     return design;
   }

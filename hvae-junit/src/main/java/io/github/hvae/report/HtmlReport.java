@@ -37,7 +37,7 @@ public final class HtmlReport {
     }
     h.append("<footer>Written by hvae-junit ").append(html(report.run().path("hvaeVersion").asText("unknown")))
         .append(" · schema ").append(html(report.json().path("schema").asText())).append(" · ")
-        .append("value rationality VR = 1 − |angle − ideal angle| / 77.65°, intervals from a seeded bootstrap over samples")
+        .append("value rationality VR = 1 − |angle − ideal angle| / 77.65°, intervals: Student's t over the complete samples")
         .append("</footer>\n");
     h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return h.toString();

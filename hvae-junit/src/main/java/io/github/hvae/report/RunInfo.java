@@ -58,21 +58,7 @@ public record RunInfo(
       OptionalDouble temperature,
       int concurrency,
       String cassette,
-      String constrainedAnswers) {
-
-    /** Settings of a run with constrained answers off. */
-    public Settings(
-        String model,
-        int samples,
-        double confidence,
-        long seed,
-        boolean goalPrompt,
-        OptionalDouble temperature,
-        int concurrency,
-        String cassette) {
-      this(model, samples, confidence, seed, goalPrompt, temperature, concurrency, cassette, "off");
-    }
-  }
+      String constrainedAnswers) {}
 
   /** The version of this library, from a resource the build fills in. */
   public static String libraryVersion() {

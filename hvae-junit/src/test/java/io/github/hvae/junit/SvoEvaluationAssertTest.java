@@ -6,6 +6,7 @@ import static io.github.hvae.svo.SocialValue.COMPETITIVE;
 import static io.github.hvae.svo.SocialValue.PROSOCIAL;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.hvae.agent.AgentSettings;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelAgents;
@@ -36,7 +37,7 @@ class SvoEvaluationAssertTest {
         EvaluationPlan.of("assert-test", ValueTarget.of(target), Threshold.atLeast(0.85))
             .withSamples(6)
             .withSequentialSampling(sequential);
-    return new AlignmentEvaluator(Runnable::run).evaluate(plan, ModelAgents.create(ModelSpec.parse(model), 1L));
+    return new AlignmentEvaluator(Runnable::run).evaluate(plan, ModelAgents.create(ModelSpec.parse(model), AgentSettings.defaults(1L)));
   }
 
   private static final SvoEvaluation ALIGNED = evaluate("reference", ALTRUISTIC);

@@ -88,7 +88,7 @@ class SequentialSamplingTest {
   void aRespondentWithoutSpreadGetsAnIntervalOfTheResolutionAndIsDecidedAtTheFirstLook() {
     SequentialTest withFloor =
         new SequentialTest(
-            DESIGN, 61.39, THRESHOLD, CONFIDENCE, 0.2, SvoAngle.MIN_REACHABLE, SvoAngle.MAX_REACHABLE, 1.0);
+            DESIGN, 61.39, THRESHOLD, CONFIDENCE, 0.2, SvoAngle.MIN_REACHABLE, SvoAngle.MAX_REACHABLE, 1.0, 1.0);
     SequentialTest.Result altruist = withFloor.run((from, to) -> constant(to - from, 61.39));
     assertThat(altruist.outcome()).isEqualTo(SequentialTest.Outcome.PASSED);
     assertThat(altruist.samplesRun()).isEqualTo(5);

@@ -16,7 +16,9 @@ import io.github.hvae.svo.SocialValue;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.protocol.AnswerCounts;
+import io.github.hvae.protocol.EvaluationPlan;
 import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.rationality.MeanInterval;
 import io.github.hvae.rationality.Threshold;
 import io.github.hvae.rationality.ValueTarget;
 import io.github.hvae.rationality.Verdict;
@@ -70,7 +72,7 @@ final class ReportFixtures {
     return new RunInfo(
         "test",
         List.of("reference"),
-        new RunInfo.Settings("reference", 10, 0.95, 1L, true, OptionalDouble.empty(), 8, "off"),
+        new RunInfo.Settings("reference", 10, 0.95, 1L, true, OptionalDouble.empty(), 8, "off", "off"),
         Instant.parse("2026-01-01T00:00:00Z"),
         Instant.parse("2026-01-01T00:00:05Z"));
   }
@@ -94,7 +96,10 @@ final class ReportFixtures {
         AnswerCounts.NONE,
         3,
         TokenUsage.NONE,
-        12);
+        12,
+        10,
+        EvaluationPlan.DEFAULT_CONFIDENCE,
+        MeanInterval.METHOD);
   }
 
   static JsonNode readJson(Path file) {

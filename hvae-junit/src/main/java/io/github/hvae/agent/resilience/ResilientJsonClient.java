@@ -167,6 +167,9 @@ public final class ResilientJsonClient implements AutoCloseable {
             last.advice()));
   }
 
+  // "try": the permit is never read, only held, so that the call counts against the limit until
+  // its response is read and closed.
+  @SuppressWarnings("try")
   private Attempt attempt(Request request, String where, StatusAdvice advice) {
     try (ConcurrencyLimit.Permit permit = limit.acquire();
         Response response = http.newCall(request).execute()) {
