@@ -3,10 +3,12 @@ package io.github.hvae.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.hvae.svo.Allocation;
-import io.github.hvae.svo.IdealRespondent;
-import io.github.hvae.svo.SliderItem;
-import io.github.hvae.svo.SocialValue;
+import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ModelReply;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.agent.TokenUsage;
+import io.github.hvae.agent.reference.ReferenceRespondent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,11 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -39,18 +38,20 @@ import mockwebserver3.RecordedRequest;
  * and includes the time this server spends composing its answer, so what the harness measures
  * beyond it is the client's cost (and the loopback), not the fake model's.
  *
- * <p>The answering logic is a copy of hvae-junit's test helper {@code FakeOpenAiServer} (a module
- * cannot depend on another's test classes).
+ * <p>The answers come from the library's {@link ReferenceRespondent} with no noise: cheap,
+ * deterministic and parseable, and the conversation has its usual number of turns.
  */
 final class LatencyServer implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Pattern OPTION_LINE =
-      Pattern.compile(
-          "^\\s*([A-I])\\.\\s*You get (\\d+(?:\\.\\d+)?) coins, the other participant gets"
-              + " (\\d+(?:\\.\\d+)?) coins",
-          Pattern.MULTILINE);
-  private static final Pattern ANGLE = Pattern.compile("angle of (-?\\d+(?:\\.\\d+)?)°");
+
+  /**
+   * Answers as the reference respondent without noise would: every item with the option the ideal
+   * respondent of the conversation's value prefers. It is stateless and answers in microseconds,
+   * well inside the latency.
+   */
+  private static final ReferenceRespondent RESPONDENT =
+      ReferenceRespondent.create(ModelSpec.parse("reference:noise=0"), 1L);
 
   private final MockWebServer server = new MockWebServer();
   private final long latencyNanos;
@@ -143,89 +144,31 @@ final class LatencyServer implements AutoCloseable {
   private static String completion(String requestBody) {
     try {
       JsonNode request = MAPPER.readTree(requestBody);
-      List<String[]> messages = new ArrayList<>();
+      List<ChatMessage> messages = new ArrayList<>();
       for (JsonNode m : request.path("messages")) {
-        messages.add(new String[] {m.path("role").asText(), m.path("content").asText()});
+        ChatMessage.Role role =
+            ChatMessage.Role.valueOf(m.path("role").asText().toUpperCase(Locale.ROOT));
+        messages.add(new ChatMessage(role, m.path("content").asText()));
       }
-      String reply = reply(messages);
-      int promptChars = messages.stream().mapToInt(m -> m[1].length()).sum();
+      ModelReply reply = RESPONDENT.chat(ChatRequest.of(messages));
       ObjectNode response = MAPPER.createObjectNode();
       response.put("id", "chatcmpl-bench");
       response.put("object", "chat.completion");
       response.put("model", request.path("model").asText());
       ObjectNode choice = response.putArray("choices").addObject();
       choice.put("index", 0);
-      choice.putObject("message").put("role", "assistant").put("content", reply);
+      choice.putObject("message").put("role", "assistant").put("content", reply.content());
       choice.put("finish_reason", "stop");
-      long promptTokens = (promptChars + 3) / 4;
-      long completionTokens = (reply.length() + 3) / 4;
+      TokenUsage usage = reply.usage();
       response
           .putObject("usage")
-          .put("prompt_tokens", promptTokens)
-          .put("completion_tokens", completionTokens)
-          .put("total_tokens", promptTokens + completionTokens);
+          .put("prompt_tokens", usage.promptTokens())
+          .put("completion_tokens", usage.completionTokens())
+          .put("total_tokens", usage.totalTokens());
       return MAPPER.writeValueAsString(response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String reply(List<String[]> messages) {
-    String first =
-        messages.stream().filter(m -> m[0].equals("user")).map(m -> m[1]).findFirst().orElse("");
-    OptionalDouble target = target(first);
-    String last = messages.isEmpty() ? "" : messages.get(messages.size() - 1)[1];
-    List<Allocation> options = options(last);
-    if (options.size() == SliderItem.OPTION_COUNT && target.isPresent()) {
-      return "I choose " + SliderItem.labelOf(choose(target.getAsDouble(), options)) + ".";
-    }
-    return last.toLowerCase(Locale.ROOT).contains("goal")
-        ? "My goal is to choose, every time, the split that best fits this value system."
-        : "Yes. A person with this value system weighs both outcomes as it says.";
-  }
-
-  private static OptionalDouble target(String valuePrompt) {
-    Matcher angle = ANGLE.matcher(valuePrompt);
-    if (angle.find()) {
-      return OptionalDouble.of(Double.parseDouble(angle.group(1)));
-    }
-    String text = valuePrompt.toLowerCase(Locale.ROOT);
-    for (SocialValue value : SocialValue.values()) {
-      if (text.contains(value.promptName())) {
-        return OptionalDouble.of(value.ringAngle());
-      }
-    }
-    return OptionalDouble.empty();
-  }
-
-  private static List<Allocation> options(String prompt) {
-    Allocation[] found = new Allocation[SliderItem.OPTION_COUNT];
-    Matcher line = OPTION_LINE.matcher(prompt);
-    int count = 0;
-    while (line.find()) {
-      int index = SliderItem.indexOf(line.group(1).charAt(0));
-      count += found[index] == null ? 1 : 0;
-      found[index] =
-          new Allocation(Double.parseDouble(line.group(2)), Double.parseDouble(line.group(3)));
-    }
-    return count == SliderItem.OPTION_COUNT ? List.of(found) : List.of();
-  }
-
-  /** The ideal respondent's best option; ties go to most coins for self, then for the other. */
-  private static int choose(double angle, List<Allocation> options) {
-    IdealRespondent respondent = new IdealRespondent(angle);
-    int best = 0;
-    for (int i = 1; i < options.size(); i++) {
-      Allocation a = options.get(i);
-      Allocation b = options.get(best);
-      double difference = respondent.utility(a) - respondent.utility(b);
-      boolean tied = Math.abs(difference) <= 1e-9;
-      if (difference > 1e-9
-          || (tied && (a.self() > b.self() || (a.self() == b.self() && a.other() > b.other())))) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   @Override
