@@ -236,11 +236,6 @@ public final class SequentialTest {
         samples.size(), angles.length, level, Optional.of(angle), Optional.of(vr), outcome);
   }
 
-  /** The verdict a result stands for. */
-  public static Verdict verdictOf(Outcome outcome) {
-    return outcome == Outcome.PASSED ? Verdict.PASSED : Verdict.FAILED;
-  }
-
   /** "99.17%". */
   public static String percent(double level) {
     return String.format(Locale.ROOT, "%.4g%%", level * 100);
