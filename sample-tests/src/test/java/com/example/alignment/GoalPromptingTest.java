@@ -7,8 +7,8 @@ import io.github.hvae.junit.GoalPrompting;
 import io.github.hvae.junit.HvaeConfiguration;
 import io.github.hvae.junit.TargetValue;
 import io.github.hvae.junit.ValueAlignmentTest;
-import io.github.hvae.protocol.SvoEvaluation;
-import io.github.hvae.protocol.Trajectory;
+import io.github.hvae.evaluation.SvoEvaluation;
+import io.github.hvae.evaluation.Trajectory;
 
 /**
  * HVAE goal prompting: before the items, the model is asked to state the goal it will pursue, and

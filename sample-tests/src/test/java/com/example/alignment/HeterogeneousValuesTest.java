@@ -5,7 +5,7 @@ import static io.github.hvae.junit.HvaeAssertions.assertThat;
 import io.github.hvae.junit.TargetAngle;
 import io.github.hvae.junit.ValueAlignmentTest;
 import io.github.hvae.junit.ValueRationality;
-import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.evaluation.SvoEvaluation;
 
 /**
  * Heterogeneous values: the value need not be one of the four names. Any angle θ on the SVO ring is

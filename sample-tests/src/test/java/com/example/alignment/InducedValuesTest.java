@@ -9,7 +9,7 @@ import static io.github.hvae.svo.SocialValue.PROSOCIAL;
 import io.github.hvae.junit.TargetValue;
 import io.github.hvae.junit.ValueAlignmentTest;
 import io.github.hvae.junit.ValueRationality;
-import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.evaluation.SvoEvaluation;
 
 /**
  * The core alignment test: the model is given each of the four named values in turn and must

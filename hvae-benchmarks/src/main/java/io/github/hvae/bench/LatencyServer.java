@@ -8,7 +8,7 @@ import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
-import io.github.hvae.agent.reference.ReferenceRespondent;
+import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.evaluation.SvoEvaluation;
 import org.assertj.core.api.Assertions;
 
 /**

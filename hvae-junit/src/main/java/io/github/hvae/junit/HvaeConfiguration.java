@@ -3,7 +3,7 @@ package io.github.hvae.junit;
 import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.protocol.EvaluationPlan;
+import io.github.hvae.internal.engine.EvaluationPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.agent.ModelAgents;
+import io.github.hvae.internal.provider.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.replay.Cassettes;
+import io.github.hvae.internal.replay.Cassettes;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;

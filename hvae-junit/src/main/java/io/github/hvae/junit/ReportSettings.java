@@ -1,6 +1,6 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.report.Baselines;
+import io.github.hvae.internal.report.Baselines;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,24 +1,24 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.agent.AgentSettings;
-import io.github.hvae.agent.Environment;
+import io.github.hvae.internal.provider.AgentSettings;
+import io.github.hvae.internal.provider.Environment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hvae.agent.ModelAgent;
-import io.github.hvae.agent.ModelAgents;
+import io.github.hvae.internal.provider.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.accounting.TokenBudget;
-import io.github.hvae.agent.resilience.EndpointLimits;
-import io.github.hvae.protocol.SvoEvaluation;
-import io.github.hvae.replay.CachingAgent;
-import io.github.hvae.replay.CassetteAgent;
-import io.github.hvae.replay.CassetteMode;
-import io.github.hvae.replay.Cassettes;
-import io.github.hvae.rationality.Estimate;
-import io.github.hvae.report.Baseline;
-import io.github.hvae.report.JsonReport;
-import io.github.hvae.report.ReportDocument;
-import io.github.hvae.report.ReportFiles;
-import io.github.hvae.report.RunInfo;
+import io.github.hvae.internal.accounting.TokenBudget;
+import io.github.hvae.internal.http.EndpointLimits;
+import io.github.hvae.evaluation.SvoEvaluation;
+import io.github.hvae.internal.replay.CachingAgent;
+import io.github.hvae.internal.replay.CassetteAgent;
+import io.github.hvae.internal.replay.CassetteMode;
+import io.github.hvae.internal.replay.Cassettes;
+import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.internal.report.Baseline;
+import io.github.hvae.internal.report.JsonReport;
+import io.github.hvae.internal.report.ReportDocument;
+import io.github.hvae.internal.report.ReportFiles;
+import io.github.hvae.internal.report.RunInfo;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -286,7 +286,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     if (files.shard()) {
       console.println(
           "  This JVM wrote a shard of the run (parallel forks); join the shards with"
-              + " io.github.hvae.report.ReportMerge "
+              + " io.github.hvae.internal.report.ReportMerge "
               + configuration.reportDir()
               + " "
               + configuration.reportDir());

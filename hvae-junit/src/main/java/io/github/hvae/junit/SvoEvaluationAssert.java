@@ -1,9 +1,9 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.protocol.SvoEvaluation;
-import io.github.hvae.rationality.Estimate;
-import io.github.hvae.rationality.RationalityScore;
-import io.github.hvae.rationality.Verdict;
+import io.github.hvae.evaluation.SvoEvaluation;
+import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.internal.stats.RationalityScore;
+import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.svo.SocialValue;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;

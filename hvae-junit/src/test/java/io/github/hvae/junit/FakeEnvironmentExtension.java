@@ -1,6 +1,6 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.agent.Environment;
+import io.github.hvae.internal.provider.Environment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

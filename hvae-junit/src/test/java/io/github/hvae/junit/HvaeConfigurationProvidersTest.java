@@ -3,8 +3,8 @@ package io.github.hvae.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.hvae.agent.AgentSettings;
-import io.github.hvae.agent.Environment;
+import io.github.hvae.internal.provider.AgentSettings;
+import io.github.hvae.internal.provider.Environment;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hvae.agent.ConstrainedAnswers;
-import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.svo.SocialValue;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 
-import io.github.hvae.agent.openai.FakeOpenAiServer;
+import io.github.hvae.internal.provider.openai.FakeOpenAiServer;
 import io.github.hvae.svo.SocialValue;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
-import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.evaluation.SvoEvaluation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.hvae.protocol.ChatCompletionsScript;
+import io.github.hvae.internal.engine.ChatCompletionsScript;
 import io.github.hvae.svo.SocialValue;
 import java.nio.file.Path;
 import java.util.List;

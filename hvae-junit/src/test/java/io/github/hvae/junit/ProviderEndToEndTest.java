@@ -6,9 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.hvae.agent.openai.FakeOpenAiServer;
-import io.github.hvae.agent.openai.FakeOpenAiServer.Fault;
-import io.github.hvae.protocol.SvoEvaluation;
+import io.github.hvae.internal.provider.openai.FakeOpenAiServer;
+import io.github.hvae.internal.provider.openai.FakeOpenAiServer.Fault;
+import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.svo.SocialValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.github.hvae.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.hvae.agent.openai.FakeOpenAiServer;
+import io.github.hvae.internal.provider.openai.FakeOpenAiServer;
 import io.github.hvae.svo.SocialValue;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,0 +1,111 @@
+package io.github.hvae.internal.engine;
+
+import io.github.hvae.internal.stats.SequentialDesign;
+import io.github.hvae.evaluation.Threshold;
+import io.github.hvae.svo.ValueTarget;
+
+/**
+ * What to evaluate and how.
+ *
+ * @param test a stable name for the evaluation (the test's unique name in reports)
+ * @param target the value the model is given
+ * @param samples independent conversations requested: the size of the fixed protocol (the HVAE
+ *     paper's 10)
+ * @param threshold least value rationality to pass
+ * @param confidence confidence level of the intervals, in (0, 1)
+ * @param seed seed of everything random in the evaluation
+ * @param protocol how each conversation runs
+ * @param design when to look at the data and how many samples at most: by default the first look
+ *     after half the requested samples and a cap of three times them ({@link
+ *     SequentialDesign#forSamples}); {@link SequentialDesign#fixed} runs exactly {@code samples}
+ */
+public record EvaluationPlan(
+    String test,
+    ValueTarget target,
+    int samples,
+    Threshold threshold,
+    double confidence,
+    long seed,
+    ProtocolSettings protocol,
+    SequentialDesign design) {
+
+  public static final int DEFAULT_SAMPLES = 10;
+  public static final double DEFAULT_CONFIDENCE = 0.95;
+  public static final long DEFAULT_SEED = 20230527L;
+
+  public EvaluationPlan {
+    if (samples < 1) {
+      throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+    }
+    if (!(confidence > 0.0 && confidence < 1.0)) {
+      throw new IllegalArgumentException("confidence " + confidence + " is outside (0, 1)");
+    }
+  }
+
+  /** A plan with the default sequential design for {@code samples}. */
+  public EvaluationPlan(
+      String test,
+      ValueTarget target,
+      int samples,
+      Threshold threshold,
+      double confidence,
+      long seed,
+      ProtocolSettings protocol) {
+    this(
+        test,
+        target,
+        samples,
+        threshold,
+        confidence,
+        seed,
+        protocol,
+        SequentialDesign.forSamples(samples));
+  }
+
+  public static EvaluationPlan of(String test, ValueTarget target, Threshold threshold) {
+    return new EvaluationPlan(
+        test,
+        target,
+        DEFAULT_SAMPLES,
+        threshold,
+        DEFAULT_CONFIDENCE,
+        DEFAULT_SEED,
+        ProtocolSettings.DEFAULTS);
+  }
+
+  /** The same plan for {@code samples}, its design rebuilt the same way (fixed or sequential). */
+  public EvaluationPlan withSamples(int samples) {
+    SequentialDesign design =
+        this.design.isSequential()
+            ? SequentialDesign.forSamples(samples)
+            : SequentialDesign.fixed(samples);
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  public EvaluationPlan withSeed(long seed) {
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  public EvaluationPlan withProtocol(ProtocolSettings protocol) {
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  public EvaluationPlan withConfidence(double confidence) {
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  public EvaluationPlan withDesign(SequentialDesign design) {
+    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+  }
+
+  /** Sequential sampling on (the default) or off (exactly {@code samples}, one look). */
+  public EvaluationPlan withSequentialSampling(boolean on) {
+    return withDesign(on ? SequentialDesign.forSamples(samples) : SequentialDesign.fixed(samples));
+  }
+
+  /** The most samples an undecided evaluation may draw. */
+  public EvaluationPlan withSampleCap(int cap) {
+    return withDesign(design.withCap(cap));
+  }
+}

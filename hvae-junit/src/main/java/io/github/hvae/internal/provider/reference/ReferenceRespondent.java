@@ -1,0 +1,321 @@
+package io.github.hvae.internal.provider.reference;
+
+import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelReply;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.agent.TokenUsage;
+import io.github.hvae.internal.svo.Allocation;
+import io.github.hvae.internal.svo.IdealRespondent;
+import io.github.hvae.internal.svo.SliderItem;
+import io.github.hvae.svo.SocialValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded reference respondent: a <b>simulated respondent, not a language model</b>. It runs
+ * offline and answers the HVAE conversation as the ideal respondent of the value it was given
+ * would, with seeded noise so that the statistics have something to do. It exists so that the
+ * library can be tried, taught and tested without a model; every report labels its results as
+ * simulated.
+ *
+ * <p>How it reads the conversation:
+ *
+ * <ul>
+ *   <li>The target comes from the first user message: an angle written as {@code N°}, or else the
+ *       value's name ({@code altruistic}, {@code prosocial}, {@code individualistic}, {@code
+ *       hyper-competitive} or {@code competitive}). When it finds none it refuses, as a careful
+ *       respondent would.
+ *   <li>An item is a user message with nine option lines labelled A..I, each giving the coins for
+ *       self first and then for the other participant.
+ *   <li>Each sample (conversation) draws its own angle {@code θ* + N(0, noise)}, and each item adds
+ *       {@code N(0, noise / 2)}; the option with the highest {@code self·cos θ + other·sin θ} is
+ *       chosen, exact ties broken at random.
+ * </ul>
+ *
+ * <p>Settings, written after {@code reference:} in the model spec, comma-separated: {@code
+ * noise=<degrees>} (default 5), {@code fixed=<VALUE or angle>} (ignore the value it is given and
+ * always act on this one, a deliberately misaligned respondent), {@code refuse=<probability>} and
+ * {@code garble=<probability>} (answer an item with a refusal or with text that names no option).
+ *
+ * <p>Constrained answers ({@link io.github.hvae.agent.GenerationOptions#choice()}) are ignored: the
+ * respondent answers with a bare letter anyway, and {@code refuse}/{@code garble} still apply.
+ */
+public final class ReferenceRespondent implements ModelAgent {
+
+  public static final double DEFAULT_NOISE = 5.0;
+
+  private static final Pattern ANGLE = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*°");
+  private static final Pattern OPTION_LINE =
+      Pattern.compile(
+          "^\\s*[(\\[]?([A-I])[.):\\]]\\s*\\D*?(\\d+(?:\\.\\d+)?)\\D+?(\\d+(?:\\.\\d+)?)",
+          Pattern.MULTILINE);
+
+  private final ModelSpec spec;
+  private final long seed;
+  private final double noise;
+  private final OptionalDouble fixedAngle;
+  private final double refuse;
+  private final double garble;
+
+  private ReferenceRespondent(
+      ModelSpec spec,
+      long seed,
+      double noise,
+      OptionalDouble fixedAngle,
+      double refuse,
+      double garble) {
+    this.spec = spec;
+    this.seed = seed;
+    this.noise = noise;
+    this.fixedAngle = fixedAngle;
+    this.refuse = refuse;
+    this.garble = garble;
+  }
+
+  /** The reference respondent described by {@code spec} ({@code reference[:settings]}). */
+  public static ReferenceRespondent create(ModelSpec spec, long seed) {
+    double noise = DEFAULT_NOISE;
+    OptionalDouble fixed = OptionalDouble.empty();
+    double refuse = 0;
+    double garble = 0;
+    for (String setting : spec.model().split(",")) {
+      if (setting.isBlank()) {
+        continue;
+      }
+      String[] kv = setting.split("=", 2);
+      String key = kv[0].strip().toLowerCase(Locale.ROOT);
+      String value = kv.length == 2 ? kv[1].strip() : "";
+      switch (key) {
+        case "noise" -> noise = nonNegative(key, value, Double.MAX_VALUE);
+        case "fixed" -> fixed = OptionalDouble.of(angleOf(value));
+        case "refuse" -> refuse = nonNegative(key, value, 1.0);
+        case "garble" -> garble = nonNegative(key, value, 1.0);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown reference respondent setting '"
+                    + setting.strip()
+                    + "' in model spec '"
+                    + spec
+                    + "'; use noise=<degrees>, fixed=<VALUE or angle>, refuse=<probability>,"
+                    + " garble=<probability>");
+      }
+    }
+    return new ReferenceRespondent(spec, seed, noise, fixed, refuse, garble);
+  }
+
+  @Override
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public boolean isSimulated() {
+    return true;
+  }
+
+  @Override
+  public ModelReply chat(ChatRequest request) {
+    List<ChatMessage> messages = request.messages();
+    String first = firstUserMessage(messages);
+    OptionalDouble target = fixedAngle.isPresent() ? fixedAngle : readTarget(first);
+    String last = request.lastMessage().content();
+    String reply;
+    if (target.isEmpty()) {
+      reply = "I'm sorry, but I cannot tell which value system you want me to hold.";
+    } else {
+      Optional<List<Allocation>> options = readOptions(last);
+      if (options.isPresent()) {
+        reply = answerItem(request, first, last, target.getAsDouble(), options.get(), false);
+      } else {
+        Optional<String> lastItem = lastItemPrompt(messages);
+        reply =
+            lastItem.isPresent()
+                ? answerItem(
+                    request,
+                    first,
+                    lastItem.get(),
+                    target.getAsDouble(),
+                    readOptions(lastItem.get()).orElseThrow(),
+                    true)
+                : describe(target.getAsDouble(), messages.size());
+      }
+    }
+    String prompt = String.join("\n", messages.stream().map(ChatMessage::content).toList());
+    return ModelReply.answered(reply, TokenUsage.estimate(prompt, reply));
+  }
+
+  private String answerItem(
+      ChatRequest request,
+      String first,
+      String itemPrompt,
+      double target,
+      List<Allocation> options,
+      boolean reasked) {
+    SplittableRandom sampleRandom = random(first, request.sampleIndex(), "");
+    double sampleAngle = target + gaussian(sampleRandom) * noise;
+    SplittableRandom itemRandom = random(first, request.sampleIndex(), itemPrompt);
+    double angle = sampleAngle + gaussian(itemRandom) * noise / 2.0;
+    if (!reasked) {
+      double roll = itemRandom.nextDouble();
+      if (roll < refuse) {
+        return "I'm sorry, but I cannot make choices about splitting money between people.";
+      }
+      if (roll < refuse + garble) {
+        return "Every option here has something to be said for it; it depends on the person.";
+      }
+    }
+    IdealRespondent respondent = new IdealRespondent(angle);
+    double best = Double.NEGATIVE_INFINITY;
+    for (Allocation option : options) {
+      best = Math.max(best, respondent.utility(option));
+    }
+    List<Integer> tied = new ArrayList<>();
+    for (int i = 0; i < options.size(); i++) {
+      if (best - respondent.utility(options.get(i)) <= 1e-9) {
+        tied.add(i);
+      }
+    }
+    int chosen = tied.get(itemRandom.nextInt(tied.size()));
+    char label = SliderItem.labelOf(chosen);
+    Allocation allocation = options.get(chosen);
+    if (reasked) {
+      return String.valueOf(label);
+    }
+    return switch (itemRandom.nextInt(6)) {
+      case 0 -> String.valueOf(label);
+      case 1 -> "I choose " + label + ".";
+      case 2 ->
+          "Option "
+              + label
+              + ": "
+              + coins(allocation.self())
+              + " for me and "
+              + coins(allocation.other())
+              + " for the other participant.";
+      case 3 -> "**" + label + "**";
+      case 4 -> "My choice is " + label + ", because it fits my goal best.";
+      default -> label + ". This split reflects my values best.";
+    };
+  }
+
+  private static String describe(double target, int messageCount) {
+    String name = SocialValue.categoryOf(Math.max(-16.26, Math.min(61.39, target))).promptName();
+    if (messageCount <= 1) {
+      return "Yes. A person with this value system is "
+          + name
+          + " in how they treat others: they weigh their own outcome and the other person's"
+          + " outcome as the value system says, and act on that consistently.";
+    }
+    return "My goal is to choose, in every question, the split that is best by my "
+        + name
+        + " values.";
+  }
+
+  private SplittableRandom random(String valuePrompt, int sampleIndex, String turn) {
+    long h = seed;
+    h = h * 1_000_003L + valuePrompt.hashCode();
+    h = h * 1_000_003L + sampleIndex;
+    h = h * 1_000_003L + turn.hashCode();
+    return new SplittableRandom(h);
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
+    double u1 = 1.0 - random.nextDouble();
+    double u2 = random.nextDouble();
+    return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+  }
+
+  private static String firstUserMessage(List<ChatMessage> messages) {
+    return messages.stream()
+        .filter(m -> m.role() == ChatMessage.Role.USER)
+        .map(ChatMessage::content)
+        .findFirst()
+        .orElse("");
+  }
+
+  private static Optional<String> lastItemPrompt(List<ChatMessage> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      ChatMessage m = messages.get(i);
+      if (m.role() == ChatMessage.Role.USER && readOptions(m.content()).isPresent()) {
+        return Optional.of(m.content());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static OptionalDouble readTarget(String valuePrompt) {
+    Matcher angle = ANGLE.matcher(valuePrompt);
+    if (angle.find()) {
+      return OptionalDouble.of(Double.parseDouble(angle.group(1)));
+    }
+    String text = valuePrompt.toLowerCase(Locale.ROOT);
+    for (SocialValue value : SocialValue.values()) {
+      if (text.contains(value.promptName()) || text.contains(value.displayName())) {
+        return OptionalDouble.of(value.ringAngle());
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
+  static Optional<List<Allocation>> readOptions(String prompt) {
+    Allocation[] options = new Allocation[SliderItem.OPTION_COUNT];
+    Matcher line = OPTION_LINE.matcher(prompt);
+    int found = 0;
+    while (line.find()) {
+      int index = SliderItem.indexOf(line.group(1).charAt(0));
+      if (options[index] == null) {
+        found++;
+      }
+      options[index] =
+          new Allocation(Double.parseDouble(line.group(2)), Double.parseDouble(line.group(3)));
+    }
+    return found == SliderItem.OPTION_COUNT ? Optional.of(List.of(options)) : Optional.empty();
+  }
+
+  private static double angleOf(String value) {
+    try {
+      return SocialValue.valueOf(value.toUpperCase(Locale.ROOT)).ringAngle();
+    } catch (IllegalArgumentException notAName) {
+      try {
+        return Double.parseDouble(value);
+      } catch (NumberFormatException notANumber) {
+        throw new IllegalArgumentException(
+            "reference respondent setting fixed='"
+                + value
+                + "' is neither a value (ALTRUISTIC, PROSOCIAL, INDIVIDUALISTIC, COMPETITIVE) nor"
+                + " an angle in degrees");
+      }
+    }
+  }
+
+  private static double nonNegative(String key, String value, double max) {
+    try {
+      double parsed = Double.parseDouble(value);
+      if (parsed >= 0 && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException(
+        "reference respondent setting "
+            + key
+            + "='"
+            + value
+            + "' must be a number"
+            + (max == 1.0 ? " in [0, 1]" : " >= 0"));
+  }
+
+  private static String coins(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}

@@ -1,0 +1,353 @@
+package io.github.hvae.internal.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.agent.ChoiceConstraint;
+import io.github.hvae.agent.ConstrainedAnswers;
+import io.github.hvae.agent.GenerationOptions;
+import io.github.hvae.agent.ModelReply;
+import io.github.hvae.agent.TokenUsage;
+import io.github.hvae.internal.replay.Cassette.Endpoint;
+import io.github.hvae.internal.replay.Cassette.Interaction;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Reads and writes a {@link Cassette} as JSON, schema {@value #SCHEMA}, laid out for code review:
+ * fixed field order, two-space indent, one array element per line, {@code \n} line ends on every
+ * platform, and multi-line message text as an array of lines, so a changed prompt shows as a
+ * changed line.
+ *
+ * <p>Each request stores the whole conversation, but compactly: the first request of a sample
+ * holds its {@code messages}; a later request that continues the conversation (the previous
+ * request's messages, then the previous reply as an assistant message, then more) holds only its
+ * {@code newMessages}. Reading restores the full message lists, which are what replay matches on.
+ *
+ * <p>Writes are atomic ({@link AtomicFiles}): a reader, a parallel test or a killed run only ever
+ * sees an old or a new complete file.
+ */
+final class CassetteFile {
+
+  static final String SCHEMA = "hvae-cassette/1";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+  private CassetteFile() {}
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter()
+        .withSeparators(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+  }
+
+  /** Replaces {@code file} with this cassette, atomically. */
+  static void write(Path file, Cassette cassette) {
+    writeJson(file, toJson(cassette));
+  }
+
+  /** Replaces {@code file} with a cassette already turned into JSON by {@link #toJson}, atomically. */
+  static void writeJson(Path file, String json) {
+    try {
+      AtomicFiles.write(file, (json + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CassetteException(
+          "cannot write "
+              + file
+              + ": "
+              + e
+              + "; check that the directory (hvae.cassette-dir or hvae.cache-dir) is writable",
+          e);
+    }
+  }
+
+  static String toJson(Cassette cassette) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schema", SCHEMA);
+    root.put("test", cassette.test());
+    root.put("provider", cassette.endpoint().provider());
+    root.put("model", cassette.endpoint().model());
+    root.put("baseUrl", cassette.endpoint().baseUrl());
+    root.put("simulated", cassette.simulated());
+    ArrayNode samples = root.putArray("samples");
+    for (Map.Entry<Integer, List<Interaction>> sample : cassette.samples().entrySet()) {
+      ObjectNode sampleNode = samples.addObject();
+      sampleNode.put("sample", sample.getKey());
+      ArrayNode requests = sampleNode.putArray("requests");
+      Interaction previous = null;
+      int turn = 0;
+      for (Interaction interaction : sample.getValue()) {
+        ObjectNode node = requests.addObject();
+        node.put("turn", turn++);
+        putOptions(node.putObject("options"), interaction.options());
+        List<ChatMessage> continued = previous == null ? null : continuation(previous, interaction);
+        if (continued == null) {
+          putMessages(node.putArray("messages"), interaction.messages());
+        } else {
+          putMessages(node.putArray("newMessages"), continued);
+        }
+        putReply(node.putObject("reply"), interaction.reply());
+        previous = interaction;
+      }
+    }
+    try {
+      return WRITER.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a cassette tree always serialises", e);
+    }
+  }
+
+  /** The messages {@code next} adds to {@code previous}'s conversation, or null if it does not continue it. */
+  private static List<ChatMessage> continuation(Interaction previous, Interaction next) {
+    List<ChatMessage> expected = new ArrayList<>(previous.messages());
+    expected.add(ChatMessage.assistant(previous.reply().content()));
+    List<ChatMessage> messages = next.messages();
+    if (messages.size() <= expected.size() || !messages.subList(0, expected.size()).equals(expected)) {
+      return null;
+    }
+    return messages.subList(expected.size(), messages.size());
+  }
+
+  private static void putOptions(ObjectNode node, GenerationOptions options) {
+    options.temperature().ifPresent(t -> node.put("temperature", t));
+    options.seed().ifPresent(s -> node.put("seed", s));
+    options.maxTokens().ifPresent(m -> node.put("maxTokens", m));
+    // Written only when on, so that cassettes recorded before the feature still match.
+    if (options.constrainedAnswers() != ConstrainedAnswers.OFF) {
+      node.put("constrainedAnswers", options.constrainedAnswers().configValue());
+    }
+    options.choice().ifPresent(c -> node.put("choice", c.toString()));
+  }
+
+  private static void putMessages(ArrayNode array, List<ChatMessage> messages) {
+    for (ChatMessage message : messages) {
+      ObjectNode node = array.addObject();
+      node.put("role", message.role().name().toLowerCase(Locale.ROOT));
+      putText(node, "content", message.content());
+    }
+  }
+
+  private static void putReply(ObjectNode node, ModelReply reply) {
+    node.put("outcome", reply.outcome().name());
+    putText(node, "content", reply.content());
+    ObjectNode usage = node.putObject("usage");
+    usage.put("promptTokens", reply.usage().promptTokens());
+    usage.put("completionTokens", reply.usage().completionTokens());
+    usage.put("estimated", reply.usage().estimated());
+  }
+
+  /** Multi-line text as an array of its lines, so that diffs point at the line that changed. */
+  private static void putText(ObjectNode node, String field, String text) {
+    if (text.indexOf('\n') < 0) {
+      node.put(field, text);
+    } else {
+      ArrayNode lines = node.putArray(field);
+      for (String line : text.split("\n", -1)) {
+        lines.add(line);
+      }
+    }
+  }
+
+  /**
+   * Reads a cassette.
+   *
+   * @throws CassetteException naming the file when it cannot be read or is not a whole cassette
+   */
+  static Cassette read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CassetteException("cannot read cassette " + file + ": " + e, e);
+    }
+    try {
+      return fromJson(text);
+    } catch (JsonProcessingException e) {
+      throw corrupt(file, "it is not valid JSON (" + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+    } catch (MalformedCassette e) {
+      throw corrupt(file, e.getMessage(), e);
+    }
+  }
+
+  private static CassetteException corrupt(Path file, String why, Exception cause) {
+    return new CassetteException(
+        "cassette "
+            + file.toAbsolutePath()
+            + " is damaged: "
+            + why
+            + ". It may be truncated or hand-edited. Delete it and re-record with"
+            + " -Dhvae.cassette=record (or auto), or restore it from version control.",
+        cause);
+  }
+
+  static Cassette fromJson(String text) throws JsonProcessingException {
+    JsonNode root = MAPPER.readTree(text);
+    if (root == null || !root.isObject()) {
+      throw new MalformedCassette("the file holds no JSON object");
+    }
+    String schema = text(root, "schema");
+    if (!schema.equals(SCHEMA)) {
+      throw new MalformedCassette("schema '" + schema + "' is not " + SCHEMA);
+    }
+    Cassette cassette =
+        new Cassette(
+            text(root, "test"),
+            new Endpoint(text(root, "provider"), text(root, "model"), text(root, "baseUrl")),
+            field(root, "simulated").asBoolean());
+    for (JsonNode sample : array(root, "samples")) {
+      int sampleIndex = field(sample, "sample").asInt();
+      Interaction previous = null;
+      int expectedTurn = 0;
+      for (JsonNode request : array(sample, "requests")) {
+        int turn = field(request, "turn").asInt();
+        if (turn != expectedTurn) {
+          throw new MalformedCassette(
+              "sample " + sampleIndex + " has turn " + turn + " where turn " + expectedTurn + " belongs");
+        }
+        expectedTurn++;
+        List<ChatMessage> messages;
+        if (request.has("messages")) {
+          messages = messages(array(request, "messages"));
+        } else if (previous != null && request.has("newMessages")) {
+          messages = new ArrayList<>(previous.messages());
+          messages.add(ChatMessage.assistant(previous.reply().content()));
+          messages.addAll(messages(array(request, "newMessages")));
+        } else {
+          throw new MalformedCassette(
+              "sample " + sampleIndex + ", turn " + turn + " has no messages");
+        }
+        if (messages.isEmpty()) {
+          throw new MalformedCassette("sample " + sampleIndex + ", turn " + turn + " has no messages");
+        }
+        Interaction interaction =
+            new Interaction(messages, options(field(request, "options")), reply(field(request, "reply")));
+        cassette.append(sampleIndex, interaction);
+        previous = interaction;
+      }
+    }
+    return cassette;
+  }
+
+  private static GenerationOptions options(JsonNode node) {
+    ConstrainedAnswers constrained = ConstrainedAnswers.OFF;
+    if (node.has("constrainedAnswers")) {
+      try {
+        constrained = ConstrainedAnswers.parse(text(node, "constrainedAnswers"));
+      } catch (IllegalArgumentException e) {
+        throw new MalformedCassette(e.getMessage());
+      }
+    }
+    Optional<ChoiceConstraint> choice = Optional.empty();
+    if (node.has("choice")) {
+      if (constrained == ConstrainedAnswers.OFF) {
+        throw new MalformedCassette("a request has a choice but no constrainedAnswers mode");
+      }
+      choice = Optional.of(new ChoiceConstraint(List.of(text(node, "choice").split(",", -1))));
+    }
+    return new GenerationOptions(
+        node.has("temperature") ? OptionalDouble.of(node.get("temperature").asDouble()) : OptionalDouble.empty(),
+        node.has("seed") ? OptionalLong.of(node.get("seed").asLong()) : OptionalLong.empty(),
+        node.has("maxTokens") ? OptionalInt.of(node.get("maxTokens").asInt()) : OptionalInt.empty(),
+        constrained,
+        choice);
+  }
+
+  private static List<ChatMessage> messages(JsonNode array) {
+    List<ChatMessage> messages = new ArrayList<>();
+    for (JsonNode node : array) {
+      String role = text(node, "role");
+      ChatMessage.Role parsed;
+      try {
+        parsed = ChatMessage.Role.valueOf(role.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new MalformedCassette("unknown message role '" + role + "'");
+      }
+      messages.add(new ChatMessage(parsed, content(node)));
+    }
+    return messages;
+  }
+
+  private static ModelReply reply(JsonNode node) {
+    String outcome = text(node, "outcome");
+    ModelReply.Outcome parsed;
+    try {
+      parsed = ModelReply.Outcome.valueOf(outcome);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedCassette("unknown reply outcome '" + outcome + "'");
+    }
+    JsonNode usage = field(node, "usage");
+    return new ModelReply(
+        content(node),
+        parsed,
+        new TokenUsage(
+            field(usage, "promptTokens").asLong(),
+            field(usage, "completionTokens").asLong(),
+            usage.path("estimated").asBoolean(false)));
+  }
+
+  private static String content(JsonNode node) {
+    JsonNode content = field(node, "content");
+    if (content.isArray()) {
+      List<String> lines = new ArrayList<>();
+      content.forEach(line -> lines.add(line.asText()));
+      return String.join("\n", lines);
+    }
+    return content.asText();
+  }
+
+  private static JsonNode field(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      throw new MalformedCassette("field '" + name + "' is missing");
+    }
+    return value;
+  }
+
+  private static String text(JsonNode node, String name) {
+    JsonNode value = field(node, name);
+    if (!value.isTextual()) {
+      throw new MalformedCassette("field '" + name + "' is not text");
+    }
+    return value.asText();
+  }
+
+  private static JsonNode array(JsonNode node, String name) {
+    JsonNode value = field(node, name);
+    if (!value.isArray()) {
+      throw new MalformedCassette("field '" + name + "' is not an array");
+    }
+    return value;
+  }
+
+  /** The file parsed as JSON but is not a cassette. */
+  static final class MalformedCassette extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedCassette(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.hvae.internal.report;
+
+import static io.github.hvae.internal.report.Format.markdownCell;
+import static io.github.hvae.internal.report.Format.number;
+
+import java.util.List;
+
+/**
+ * A short Markdown summary for a CI step summary ({@code $GITHUB_STEP_SUMMARY}) or a pull-request
+ * comment: one row per evaluation with its verdict and its change against the baseline.
+ */
+public final class MarkdownSummary {
+
+  public static final String FILE_NAME = "hvae-summary.md";
+
+  private MarkdownSummary() {}
+
+  public static String render(ReportDocument report) {
+    List<ReportedEvaluation> all = report.evaluations();
+    long passed = all.stream().filter(ReportedEvaluation::passed).count();
+    long regressed = all.stream().filter(e -> e.baseline().filter(ReportedEvaluation.BaselineDelta::regressed).isPresent()).count();
+    StringBuilder m = new StringBuilder();
+    m.append("## HVAE value alignment: ").append(passed).append(" of ").append(all.size()).append(" passed");
+    if (regressed > 0) {
+      m.append(", ").append(regressed).append(" below baseline");
+    }
+    m.append("\n\n");
+    List<String> simulated = report.models().stream().filter(report::simulated).toList();
+    if (!simulated.isEmpty()) {
+      m.append("> **Simulated:** results from `").append(String.join("`, `", simulated))
+          .append("` come from the embedded reference respondent, a simulated respondent — not a language model.\n\n");
+    }
+    String baselineHeader = report.baseline()
+        .map(b -> "Δ vs baseline (tolerance " + b.path("tolerance").asText() + ")")
+        .orElse("Δ vs baseline");
+    m.append("| Test | Target | Model | Angle | VR [low, high] | Threshold | Verdict | ").append(baselineHeader).append(" |\n");
+    m.append("|---|---|---|---:|---|---:|---|---|\n");
+    for (ReportedEvaluation e : all) {
+      m.append("| ").append(markdownCell(e.shortTest()))
+          .append(" | ").append(markdownCell(e.targetLabel())).append(" (ideal ").append(number(e.idealAngle(), 2)).append("°)")
+          .append(" | ").append(markdownCell(e.model())).append(e.simulated() ? " (simulated)" : "")
+          .append(" | ").append(e.angle().map(a -> number(a.mean(), 2) + "°").orElse("n/a"))
+          .append(" | ").append(e.valueRationality().map(v -> Format.estimate(v, 3)).orElse("n/a"))
+          .append(" | ").append(number(e.threshold(), 3))
+          .append(" | ").append(verdict(e.verdict()))
+          .append(" | ").append(delta(report, e))
+          .append(" |\n");
+    }
+    long refusals = all.stream().mapToLong(e -> e.answers("refusals")).sum();
+    long unparseable = all.stream().mapToLong(e -> e.answers("unparseable")).sum();
+    m.append("\nRefusals: ").append(refusals).append(" · unparseable answers: ").append(unparseable)
+        .append(" · full report: `hvae-report.html` (every number, the SVO ring, transcripts).\n");
+    return m.toString();
+  }
+
+  private static String verdict(String verdict) {
+    return switch (verdict) {
+      case "PASSED" -> "✅ PASSED";
+      case "FAILED" -> "❌ FAILED";
+      case "ERROR" -> "⚠️ ERROR";
+      default -> markdownCell(verdict);
+    };
+  }
+
+  private static String delta(ReportDocument report, ReportedEvaluation e) {
+    if (e.baseline().isEmpty()) {
+      return report.baseline().isPresent() ? "new (not in baseline)" : "—";
+    }
+    ReportedEvaluation.BaselineDelta d = e.baseline().get();
+    String text = Format.signed(d.delta(), 3) + " (baseline " + number(d.baseline(), 3) + ")";
+    return d.regressed() ? "🔻 **" + text + " regression**" : text;
+  }
+}

@@ -1,0 +1,334 @@
+package io.github.hvae.internal.replay;
+
+import static io.github.hvae.internal.replay.Evaluations.TEST;
+import static io.github.hvae.internal.replay.Evaluations.evaluate;
+import static io.github.hvae.internal.replay.Evaluations.fixedPlan;
+import static io.github.hvae.internal.replay.Evaluations.plan;
+import static io.github.hvae.internal.replay.Evaluations.reported;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.agent.ChatRequest;
+import io.github.hvae.agent.ConstrainedAnswers;
+import io.github.hvae.agent.GenerationOptions;
+import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelReply;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.reference.ReferenceRespondent;
+import io.github.hvae.internal.engine.EvaluationPlan;
+import io.github.hvae.evaluation.SvoEvaluation;
+import io.github.hvae.evaluation.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CassetteAgentTest {
+
+  private static final ModelSpec OPENAI = ModelSpec.parse("openai:gpt-test");
+  private static final ModelSpec REFERENCE = ModelSpec.parse("reference");
+  private static final String KEY = "sk-test-0123456789abcdef";
+
+  @TempDir Path dir;
+
+  private Path cassette(ModelSpec spec) {
+    return Cassettes.fileFor(dir, spec, TEST);
+  }
+
+  private CassetteAgent agent(ModelSpec spec, CassetteMode mode, Supplier<ModelAgent> model) {
+    return new CassetteAgent(spec, Optional.empty(), TEST, cassette(spec), mode, model);
+  }
+
+  private static Supplier<ModelAgent> noModel() {
+    return () -> {
+      throw new AssertionError("replay must not create the model's agent");
+    };
+  }
+
+  /** The model calls the given samples of an evaluation made, from its trajectories. */
+  private static int callsOfSamples(SvoEvaluation evaluation, Integer... samples) {
+    java.util.Set<Integer> wanted = java.util.Set.of(samples);
+    return evaluation.trajectories().stream()
+        .filter(t -> wanted.contains(t.sampleIndex()))
+        .mapToInt(t -> t.calls())
+        .sum();
+  }
+
+  private static ModelAgent reference() {
+    return ReferenceRespondent.create(REFERENCE, 7);
+  }
+
+  @Test
+  void recordThenReplayGivesTheSameEvaluationWithoutAnyHttpCall() throws IOException {
+    try (ChatServer server = new ChatServer(7)) {
+      SvoEvaluation recorded =
+          evaluate(plan(8, true), agent(OPENAI, CassetteMode.RECORD, () -> server.agent(OPENAI, KEY)));
+      int callsWhileRecording = server.requestCount();
+
+      SvoEvaluation replayed =
+          evaluate(plan(8, true), agent(OPENAI, CassetteMode.REPLAY, () -> server.agent(OPENAI, KEY)));
+
+      assertThat(recorded.verdict()).isEqualTo(Verdict.PASSED);
+      assertThat(callsWhileRecording).isEqualTo(recorded.calls()).isGreaterThanOrEqualTo(8 * 8);
+      assertThat(server.requestCount()).isEqualTo(callsWhileRecording);
+      assertThat(reported(replayed)).isEqualTo(reported(recorded));
+      assertThat(replayed.trajectories()).isEqualTo(recorded.trajectories());
+    }
+  }
+
+  @Test
+  void everyExchangeIsInTheFileWhenItsCallReturnsWhileSamplesRecordConcurrently()
+      throws Exception {
+    int samples = 8;
+    int turns = 6;
+    CassetteAgent recorder = agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference);
+    ExecutorService pool = Executors.newFixedThreadPool(samples);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int s = 0; s < samples; s++) {
+        int sample = s;
+        running.add(
+            pool.submit(
+                () -> {
+                  List<ChatMessage> messages = new ArrayList<>();
+                  for (int turn = 0; turn < turns; turn++) {
+                    messages.add(ChatMessage.user("Sample " + sample + ", question " + turn + "?"));
+                    ModelReply reply =
+                        recorder.chat(new ChatRequest(messages, GenerationOptions.DEFAULTS, sample));
+                    messages.add(ChatMessage.assistant(reply.content()));
+                    // Writes are shared between samples, but none may be skipped.
+                    assertThat(CassetteFile.read(cassette(REFERENCE)).sample(sample))
+                        .hasSizeGreaterThanOrEqualTo(turn + 1);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> sample : running) {
+        sample.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Cassette written = CassetteFile.read(cassette(REFERENCE));
+    for (int s = 0; s < samples; s++) {
+      assertThat(written.sample(s)).hasSize(turns);
+    }
+  }
+
+  @Test
+  void replayNeverCreatesTheModelAgent() {
+    evaluate(plan(3, true), agent(OPENAI, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+    SvoEvaluation replayed = evaluate(plan(3, true), agent(OPENAI, CassetteMode.REPLAY, noModel()));
+
+    assertThat(replayed.verdict()).isEqualTo(Verdict.PASSED);
+  }
+
+  @Test
+  void replayKeepsRepeatedSamplesApart() {
+    SvoEvaluation recorded =
+        evaluate(plan(6, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+    SvoEvaluation replayed = evaluate(plan(6, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+
+    // The samples answered differently; had replay collapsed them into one answer, the replayed
+    // conversations would all be the same.
+    assertThat(recorded.trajectories().stream().map(t -> t.transcript()).distinct().count())
+        .isGreaterThan(1);
+    assertThat(replayed.trajectories()).isEqualTo(recorded.trajectories());
+    assertThat(reported(replayed)).isEqualTo(reported(recorded));
+  }
+
+  @Test
+  void aChangedPromptFailsReplayWithTheDifferenceAndHowToReRecord() {
+    evaluate(plan(3, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+    SvoEvaluation replayed = evaluate(plan(3, false), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+
+    assertThat(replayed.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(replayed.reason())
+        .contains("no recording matches request 2 (\"turn\": 1) of sample")
+        .contains(cassette(REFERENCE).toAbsolutePath().toString())
+        .contains("message 3 of 3 (user) differs at line 1")
+        .contains("- recorded: …\"as a person who holds this value system. You will answer 6")
+        .contains("+ now:      …\"as a person who holds this value system.\"\n")
+        .contains("-Dhvae.cassette=record")
+        .contains("-Dhvae.cassette=auto");
+  }
+
+  @Test
+  void aChangedConstrainedAnswersModeFailsReplayAndTheRecordedModeReplays() {
+    EvaluationPlan schema = constrained(plan(2, true), ConstrainedAnswers.JSON_SCHEMA);
+    SvoEvaluation recorded = evaluate(schema, agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+    SvoEvaluation same = evaluate(schema, agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    SvoEvaluation grammar =
+        evaluate(constrained(plan(2, true), ConstrainedAnswers.GRAMMAR), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    SvoEvaluation off = evaluate(plan(2, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+
+    assertThat(reported(same)).isEqualTo(reported(recorded));
+    assertThat(grammar.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(grammar.reason())
+        .contains("generation parameters differ: recorded {constrainedAnswers=json-schema}, now {constrainedAnswers=grammar}");
+    assertThat(off.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(off.reason()).contains("generation parameters differ: recorded {constrainedAnswers=json-schema}, now {}");
+  }
+
+  private static EvaluationPlan constrained(EvaluationPlan plan, ConstrainedAnswers mode) {
+    return plan.withProtocol(
+        plan.protocol().withGeneration(GenerationOptions.DEFAULTS.withConstrainedAnswers(mode)));
+  }
+
+  @Test
+  void moreSamplesThanRecordedFailReplayNamingTheSample() {
+    SvoEvaluation recorded =
+        evaluate(fixedPlan(3, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+    SvoEvaluation replayed =
+        evaluate(fixedPlan(4, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+
+    assertThat(recorded.samplesRun()).isEqualTo(3);
+
+    assertThat(replayed.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(replayed.reason())
+        .contains("sample 3 was never recorded (the cassette holds 3 sample(s), 0 to 2)");
+  }
+
+  @Test
+  void aMissingCassetteFailsReplayNamingTheFile() {
+    SvoEvaluation replayed = evaluate(plan(2, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+
+    assertThat(replayed.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(replayed.reason())
+        .contains("no cassette for " + TEST)
+        .contains(cassette(REFERENCE).toAbsolutePath() + " does not exist")
+        .contains("-Dhvae.cassette=record");
+  }
+
+  @Test
+  void aTruncatedCassetteFailsWithAnErrorNamingTheFile() throws IOException {
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    Path file = cassette(REFERENCE);
+    byte[] whole = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    for (CassetteMode mode : new CassetteMode[] {CassetteMode.REPLAY, CassetteMode.AUTO}) {
+      SvoEvaluation replayed = evaluate(plan(2, true), agent(REFERENCE, mode, noModel()));
+
+      assertThat(replayed.verdict()).isEqualTo(Verdict.ERROR);
+      assertThat(replayed.reason())
+          .contains("cassette " + file.toAbsolutePath() + " is damaged: it is not valid JSON")
+          .contains("Delete it and re-record with -Dhvae.cassette=record");
+    }
+  }
+
+  @Test
+  void autoReplaysWhatExistsAndRecordsTheRest() {
+    evaluate(fixedPlan(3, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    CountingAgent model = new CountingAgent(reference());
+
+    SvoEvaluation completed =
+        evaluate(fixedPlan(5, true), agent(REFERENCE, CassetteMode.AUTO, () -> model));
+
+    SvoEvaluation fresh = evaluate(fixedPlan(5, true), reference());
+    assertThat(fresh.samplesRun()).isEqualTo(5);
+    // Samples 3 and 4 were not in the cassette: exactly their calls reached the model.
+    assertThat(model.calls()).isEqualTo(callsOfSamples(fresh, 3, 4));
+    assertThat(reported(completed)).isEqualTo(reported(fresh));
+    assertThat(evaluate(fixedPlan(5, true), agent(REFERENCE, CassetteMode.REPLAY, noModel())).verdict())
+        .isEqualTo(Verdict.PASSED);
+  }
+
+  @Test
+  void autoReRecordsASampleFromTheRequestThatChanged() {
+    evaluate(fixedPlan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    CountingAgent model = new CountingAgent(reference());
+
+    SvoEvaluation changed =
+        evaluate(fixedPlan(2, false), agent(REFERENCE, CassetteMode.AUTO, () -> model));
+
+    // The value prompt (request 1 of each sample) still matches; everything after it is new.
+    assertThat(changed.samplesRun()).isEqualTo(2);
+    assertThat(model.calls()).isEqualTo(changed.calls() - changed.samplesRun());
+    SvoEvaluation replayed =
+        evaluate(fixedPlan(2, false), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    assertThat(reported(replayed)).isEqualTo(reported(changed));
+  }
+
+  @Test
+  void recordingClearsTemporaryFilesAKilledWriterLeftBehind() throws IOException {
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    Path leftover = cassette(REFERENCE).resolveSibling("." + cassette(REFERENCE).getFileName() + ".1f2e3d.tmp");
+    Files.writeString(leftover, "{\"schema\": \"hvae-cass");
+
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    assertThat(leftover).as("replay writes nothing, not even deletions").exists();
+
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.AUTO, CassetteAgentTest::reference));
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
+  void recordReplacesAnOldCassette() throws IOException {
+    evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+    evaluate(plan(2, false), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+    assertThat(evaluate(plan(2, false), agent(REFERENCE, CassetteMode.REPLAY, noModel())).verdict())
+        .isEqualTo(Verdict.PASSED);
+    assertThat(evaluate(plan(2, true), agent(REFERENCE, CassetteMode.REPLAY, noModel())).verdict())
+        .isEqualTo(Verdict.ERROR);
+  }
+
+  @Test
+  void replayFromAnotherEndpointSaysWhichBaseUrlWasRecorded() {
+    new CassetteAgent(
+            OPENAI, Optional.of("http://localhost:8000/v1"), TEST, cassette(OPENAI), CassetteMode.RECORD,
+            CassetteAgentTest::reference)
+        .chat(io.github.hvae.agent.ChatRequest.of(java.util.List.of(io.github.hvae.agent.ChatMessage.user("hi"))));
+
+    SvoEvaluation replayed =
+        evaluate(
+            plan(1, true),
+            new CassetteAgent(
+                OPENAI, Optional.of("http://localhost:9000/v1"), TEST, cassette(OPENAI), CassetteMode.REPLAY,
+                noModel()));
+
+    assertThat(replayed.reason())
+        .contains("was recorded from openai:gpt-test at http://localhost:8000/v1")
+        .contains("this run asks openai:gpt-test at http://localhost:9000/v1")
+        .contains("set hvae.base-url as when recording");
+  }
+
+  @Test
+  void theApiKeyNeverEntersACassette() throws IOException {
+    try (ChatServer server = new ChatServer(7)) {
+      String baseUrl =
+          server.url("/v1").newBuilder().username("user").password(KEY).addQueryParameter("api-key", KEY)
+              .build().toString();
+      evaluate(
+          plan(3, true),
+          new CassetteAgent(
+              OPENAI, Optional.of(baseUrl), TEST, cassette(OPENAI), CassetteMode.RECORD,
+              () -> server.agent(OPENAI, KEY)));
+
+      assertThat(server.requestCount()).isPositive();
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          assertThat(text).doesNotContain(KEY).doesNotContain("user@").doesNotContain("api-key");
+        }
+      }
+      assertThat(Files.readString(cassette(OPENAI))).contains("\"baseUrl\": \"" + server.url("/v1") + "\"");
+    }
+  }
+}

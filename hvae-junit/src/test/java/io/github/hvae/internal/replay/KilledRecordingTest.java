@@ -1,0 +1,106 @@
+package io.github.hvae.internal.replay;
+
+import static io.github.hvae.internal.replay.Evaluations.evaluate;
+import static io.github.hvae.internal.replay.Evaluations.plan;
+import static io.github.hvae.internal.replay.Evaluations.reported;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.reference.ReferenceRespondent;
+import io.github.hvae.evaluation.SvoEvaluation;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A recording JVM killed with SIGKILL ({@code kill -9}) leaves a cassette that parses, and {@code
+ * auto} completes it to what an uninterrupted run gives.
+ */
+class KilledRecordingTest {
+
+  static final long SEED = 20230527L;
+  private static final int SAMPLES = 12;
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  @Test
+  void aKilledRecordingLeavesAWholeCassetteThatAutoCompletes() throws Exception {
+    Path file = dir.resolve("killed.json");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), RecordingChild.class.getName(),
+                file.toString(), Integer.toString(SAMPLES), "60")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("child.log").toFile())
+            .start();
+    try {
+      // Kill as soon as the first write is seen, while the child is still recording and writing.
+      awaitFile(file, child);
+      assertThat(Files.exists(file))
+          .as("the child recorded nothing before the deadline; its log: %s", log())
+          .isTrue();
+    } finally {
+      child.destroyForcibly(); // SIGKILL on Linux and macOS
+      assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    Cassette left = CassetteFile.read(file);
+    int recorded = left.samples().values().stream().mapToInt(List::size).sum();
+    SvoEvaluation uninterrupted =
+        evaluate(plan(SAMPLES, true), ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
+    assertThat(recorded).isPositive().isLessThan(uninterrupted.calls());
+
+    CountingAgent model = new CountingAgent(ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
+    SvoEvaluation completed =
+        evaluate(
+            plan(SAMPLES, true),
+            new CassetteAgent(
+                ModelSpec.parse("reference"), Optional.empty(), Evaluations.TEST, file, CassetteMode.AUTO,
+                () -> model));
+
+    assertThat(model.calls()).isEqualTo(uninterrupted.calls() - recorded);
+    assertThat(reported(completed)).isEqualTo(reported(uninterrupted));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary file of the killed writer is left")
+          .containsExactlyInAnyOrder("killed.json", "child.log");
+    }
+  }
+
+  /** Waits for the file on file-system events rather than sleeping, up to the deadline. */
+  private static void awaitFile(Path file, Process child) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+      file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+      while (!Files.exists(file) && child.isAlive() && Instant.now().isBefore(deadline)) {
+        WatchKey key = watcher.poll(1, TimeUnit.SECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+    }
+  }
+
+  private String log() {
+    try {
+      return Files.readString(dir.resolve("child.log"));
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+}
