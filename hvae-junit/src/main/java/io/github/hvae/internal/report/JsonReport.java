@@ -1,5 +1,7 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.internal.io.AtomicFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,11 +13,7 @@ import io.github.hvae.evaluation.Trajectory;
 import io.github.hvae.evaluation.Estimate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -221,23 +219,9 @@ public final class JsonReport {
    * when the JVM dies mid-write.
    */
   static Path writeAtomically(Path directory, String fileName, String content) {
+    Path target = directory.resolve(fileName);
     try {
-      Files.createDirectories(directory);
-      Path target = directory.resolve(fileName);
-      // Not Files.createTempFile: its owner-only permissions would stick to the report, and CI
-      // steps or other users must be able to read it.
-      Path temporary =
-          directory.resolve("." + fileName + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
-      try {
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        try {
-          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      AtomicFiles.writeText(target, content);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + fileName + " to " + directory, e);
