@@ -26,8 +26,9 @@ final class ModelUnderTestExtension implements ParameterResolver {
     if (parameter.getParameter().getType() == HvaeConfiguration.class) {
       return HvaeConfiguration.of(context);
     }
-    RunState run = RunState.of(context);
-    return run.agentFor(run.configuration().model(), testId(context));
+    return RunState.of(context)
+        .agents()
+        .agentFor(HvaeConfiguration.of(context).model(), testId(context));
   }
 
   /**

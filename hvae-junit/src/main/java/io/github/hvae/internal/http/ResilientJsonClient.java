@@ -3,7 +3,7 @@ package io.github.hvae.internal.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.hvae.internal.provider.ApiKey;
+import io.github.hvae.internal.http.ApiKey;
 import io.github.hvae.agent.ModelException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,5 +1,7 @@
 package io.github.hvae.internal.provider;
 
+import io.github.hvae.internal.http.ApiKey;
+
 import io.github.hvae.agent.ModelSpec;
 
 import java.net.InetAddress;

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 /**
  * The verdict rule with sequential sampling. At each look of the {@link SequentialDesign} the mean
  * angle's interval ({@link MeanInterval}) is turned into an interval of value rationality ({@link
- * RationalityScore#intervalOf}); PASSED when its lower bound clears the threshold, FAILED when its
+ * ValueScale#image}); PASSED when its lower bound clears the threshold, FAILED when its
  * upper bound is below it, otherwise more samples — until the cap, where an undecided interval is
  * INCONCLUSIVE.
  *
@@ -110,7 +110,7 @@ public final class SequentialTest {
   }
 
   private final SequentialDesign design;
-  private final double idealAngle;
+  private final ValueScale scale;
   private final double threshold;
   private final double confidence;
   private final double maxIncompleteFraction;
@@ -121,19 +121,38 @@ public final class SequentialTest {
 
   /**
    * @param design when to look
-   * @param idealAngle the target's ideal angle
+   * @param scale where samples lie and how value rationality follows from their mean
    * @param threshold least value rationality to pass
    * @param confidence the reported confidence level, used at the last look
    * @param maxIncompleteFraction more incomplete samples than this fraction of those drawn stop
    *     the evaluation
-   * @param rangeLow lowest angle a sample can have
-   * @param rangeHigh highest angle a sample can have
+   */
+  public SequentialTest(
+      SequentialDesign design,
+      ValueScale scale,
+      double threshold,
+      double confidence,
+      double maxIncompleteFraction) {
+    this.design = design;
+    this.scale = scale;
+    this.threshold = threshold;
+    this.confidence = confidence;
+    this.maxIncompleteFraction = maxIncompleteFraction;
+    this.rangeLow = scale.lowest();
+    this.rangeHigh = scale.highest();
+    this.minStandardDeviation = scale.resolution();
+    this.interimMinStandardDeviation = Math.max(scale.resolution(), scale.interimResolution());
+  }
+
+  /**
+   * The SVO angle scale: value rationality linear in the distance to {@code idealAngle}, normalised
+   * by the range's width.
+   *
    * @param minStandardDeviation floor of the samples' standard deviation: the instrument's
    *     resolution, so that samples which all agree do not give a zero-width interval
    * @param interimMinStandardDeviation floor of the standard deviation at looks before the cap (at
    *     least {@code minStandardDeviation}): a few samples of a discrete respondent often coincide,
-   *     and a spread estimated from them is too small to stop on; the last look uses {@code
-   *     minStandardDeviation}
+   *     and a spread estimated from them is too small to stop on
    */
   public SequentialTest(
       SequentialDesign design,
@@ -145,15 +164,12 @@ public final class SequentialTest {
       double rangeHigh,
       double minStandardDeviation,
       double interimMinStandardDeviation) {
-    this.design = design;
-    this.idealAngle = idealAngle;
-    this.threshold = threshold;
-    this.confidence = confidence;
-    this.maxIncompleteFraction = maxIncompleteFraction;
-    this.rangeLow = rangeLow;
-    this.rangeHigh = rangeHigh;
-    this.minStandardDeviation = minStandardDeviation;
-    this.interimMinStandardDeviation = Math.max(minStandardDeviation, interimMinStandardDeviation);
+    this(
+        design,
+        ValueScale.linear(idealAngle, rangeLow, rangeHigh, minStandardDeviation, interimMinStandardDeviation),
+        threshold,
+        confidence,
+        maxIncompleteFraction);
   }
 
   public SequentialDesign design() {
@@ -193,7 +209,7 @@ public final class SequentialTest {
         looks,
         samples,
         angle,
-        angle.map(a -> RationalityScore.intervalOf(a, idealAngle)),
+        angle.map(a -> scale.image(a)),
         level,
         design.cap());
   }
@@ -225,7 +241,7 @@ public final class SequentialTest {
     // little about the respondent's, so it is not trusted below the interim floor.
     double floor = last ? minStandardDeviation : interimMinStandardDeviation;
     Estimate angle = MeanInterval.of(angles, level, rangeLow, rangeHigh, floor);
-    Estimate vr = RationalityScore.intervalOf(angle, idealAngle);
+    Estimate vr = scale.image(angle);
     Outcome outcome;
     if (vr.low() >= threshold) {
       outcome = Outcome.PASSED;

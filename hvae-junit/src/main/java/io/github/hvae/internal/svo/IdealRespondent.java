@@ -1,6 +1,5 @@
 package io.github.hvae.internal.svo;
 
-import io.github.hvae.svo.SocialValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +29,6 @@ public final class IdealRespondent {
     this.targetAngle = targetAngleDegrees;
     this.cos = Math.cos(Math.toRadians(targetAngleDegrees));
     this.sin = Math.sin(Math.toRadians(targetAngleDegrees));
-  }
-
-  public static IdealRespondent of(SocialValue value) {
-    return new IdealRespondent(value.ringAngle());
   }
 
   public double targetAngle() {

@@ -1,6 +1,6 @@
 package io.github.hvae.internal.engine;
 
-import io.github.hvae.evaluation.ParsedAnswer;
+import io.github.hvae.instrument.ParsedAnswer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

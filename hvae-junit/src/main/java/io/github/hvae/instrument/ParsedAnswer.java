@@ -1,10 +1,10 @@
-package io.github.hvae.evaluation;
+package io.github.hvae.instrument;
 
 /** What an item answer was read as. Only {@link Choice} ever becomes a choice. */
 public sealed interface ParsedAnswer {
 
   /**
-   * The answer chose the option shown at {@code shownIndex} (0 = label A .. 8 = label I).
+   * The answer chose the option shown at {@code shownIndex} (0 = the first label, A).
    *
    * @param extracted true when the choice extractor (a second model) read it, not the local parser
    */

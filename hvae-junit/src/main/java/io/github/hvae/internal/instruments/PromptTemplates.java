@@ -1,4 +1,4 @@
-package io.github.hvae.internal.engine;
+package io.github.hvae.internal.instruments;
 
 import io.github.hvae.svo.ValueTarget;
 import io.github.hvae.internal.svo.Allocation;

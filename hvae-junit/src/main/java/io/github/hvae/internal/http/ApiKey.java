@@ -1,4 +1,4 @@
-package io.github.hvae.internal.provider;
+package io.github.hvae.internal.http;
 
 import java.util.Objects;
 
