@@ -2,8 +2,8 @@ package io.github.hvae.svo;
 
 import io.github.hvae.instrument.Target;
 import io.github.hvae.internal.svo.IdealRespondent;
+import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.svo.SocialValue;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,14 +54,9 @@ public record ValueTarget(Optional<SocialValue> value, double angle) implements 
   /** "PROSOCIAL" for a named value, "30°" for an angle. */
   @Override
   public String label() {
-    return value.map(Enum::name).orElseGet(() -> formatAngle(angle) + "°");
+    return value.map(Enum::name).orElseGet(() -> Numbers.compact(angle) + "°");
   }
 
-  private static String formatAngle(double degrees) {
-    return degrees == Math.rint(degrees)
-        ? Long.toString((long) degrees)
-        : String.format(Locale.ROOT, "%.2f", degrees);
-  }
 
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.instruments;
 
+import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.svo.ValueTarget;
 import io.github.hvae.internal.svo.Allocation;
 import io.github.hvae.internal.svo.SliderItem;
@@ -65,7 +66,7 @@ public record PromptTemplates(
     return fill(
         anglePrompt,
         Map.of(
-            "angle", number(target.angle()),
+            "angle", Numbers.compact(target.angle()),
             "selfWeight", String.format(Locale.ROOT, "%.2f", Math.cos(radians)),
             "otherWeight", String.format(Locale.ROOT, "%.2f", Math.sin(radians)),
             "description", describeAngle(target.angle())));
@@ -136,8 +137,8 @@ public record PromptTemplates(
               optionLine,
               Map.of(
                   "label", String.valueOf(SliderItem.labelOf(i)),
-                  "self", number(shown.get(i).self()),
-                  "other", number(shown.get(i).other()))));
+                  "self", Numbers.compact(shown.get(i).self()),
+                  "other", Numbers.compact(shown.get(i).other()))));
     }
     return fill(
         itemPrompt,
@@ -148,123 +149,6 @@ public record PromptTemplates(
             "goal", goal));
   }
 
-  public PromptTemplates withValuePrompt(String template) {
-    return new PromptTemplates(
-        template,
-        anglePrompt,
-        roleInstruction,
-        goalPrompt,
-        fixedGoal,
-        itemPrompt,
-        optionLine,
-        reask,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withGoalPrompt(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        anglePrompt,
-        roleInstruction,
-        template,
-        fixedGoal,
-        itemPrompt,
-        optionLine,
-        reask,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withItemPrompt(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        anglePrompt,
-        roleInstruction,
-        goalPrompt,
-        fixedGoal,
-        template,
-        optionLine,
-        reask,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withAnglePrompt(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        template,
-        roleInstruction,
-        goalPrompt,
-        fixedGoal,
-        itemPrompt,
-        optionLine,
-        reask,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withRoleInstruction(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        anglePrompt,
-        template,
-        goalPrompt,
-        fixedGoal,
-        itemPrompt,
-        optionLine,
-        reask,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withFixedGoal(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        anglePrompt,
-        roleInstruction,
-        goalPrompt,
-        template,
-        itemPrompt,
-        optionLine,
-        reask,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withOptionLine(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        anglePrompt,
-        roleInstruction,
-        goalPrompt,
-        fixedGoal,
-        itemPrompt,
-        template,
-        reask,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withReask(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        anglePrompt,
-        roleInstruction,
-        goalPrompt,
-        fixedGoal,
-        itemPrompt,
-        optionLine,
-        template,
-        extractionPrompt);
-  }
-
-  public PromptTemplates withExtractionPrompt(String template) {
-    return new PromptTemplates(
-        valuePrompt,
-        anglePrompt,
-        roleInstruction,
-        goalPrompt,
-        fixedGoal,
-        itemPrompt,
-        optionLine,
-        reask,
-        template);
-  }
-
   static String fill(String template, Map<String, String> values) {
     String result = template;
     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -273,9 +157,4 @@ public record PromptTemplates(
     return result;
   }
 
-  private static String number(double value) {
-    return value == Math.rint(value)
-        ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.2f", value);
-  }
 }

@@ -109,18 +109,7 @@ public final class SvoSliderInstrument implements Instrument {
    */
   @Override
   public OptionalInt simulatedChoice(AskedItem asked, Target target, SplittableRandom random) {
-    IdealRespondent respondent = new IdealRespondent(valueTarget(target).angle());
-    List<Allocation> shown = shown(asked);
-    double best = Double.NEGATIVE_INFINITY;
-    for (Allocation option : shown) {
-      best = Math.max(best, respondent.utility(option));
-    }
-    List<Integer> tied = new ArrayList<>();
-    for (int i = 0; i < shown.size(); i++) {
-      if (best - respondent.utility(shown.get(i)) <= 1e-9) {
-        tied.add(i);
-      }
-    }
+    List<Integer> tied = new IdealRespondent(valueTarget(target).angle()).bestAmong(shown(asked));
     return OptionalInt.of(tied.get(random.nextInt(tied.size())));
   }
 

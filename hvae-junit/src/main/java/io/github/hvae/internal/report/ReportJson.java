@@ -1,5 +1,6 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.internal.text.Numbers;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -235,7 +236,7 @@ public final class ReportJson {
     JsonNode t = e.path("target");
     Optional<String> value = text(t.path("value"));
     double angle = t.path("angle").asDouble();
-    String label = value.orElseGet(() -> TargetLabels.ofAngle(angle));
+    String label = value.orElseGet(() -> Numbers.compact(angle) + "°");
     Report.TargetInfo target =
         new Report.TargetInfo(value, angle, label, text(t.path("category")), number(e.path("idealAngle")));
     Report.Measurement measured =

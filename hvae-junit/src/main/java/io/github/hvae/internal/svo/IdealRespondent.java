@@ -42,13 +42,18 @@ public final class IdealRespondent {
 
   /** Indices (0 = A .. 8 = I) of the options with the highest utility, ties included. */
   public List<Integer> bestOptions(SliderItem item) {
+    return bestAmong(item.options());
+  }
+
+  /** Indices, in the given order, of the allocations with the highest utility, ties included. */
+  public List<Integer> bestAmong(List<Allocation> options) {
     double best = Double.NEGATIVE_INFINITY;
-    for (Allocation option : item.options()) {
+    for (Allocation option : options) {
       best = Math.max(best, utility(option));
     }
     List<Integer> tied = new ArrayList<>();
-    for (int i = 0; i < SliderItem.OPTION_COUNT; i++) {
-      if (best - utility(item.option(i)) <= TIE_TOLERANCE) {
+    for (int i = 0; i < options.size(); i++) {
+      if (best - utility(options.get(i)) <= TIE_TOLERANCE) {
         tied.add(i);
       }
     }

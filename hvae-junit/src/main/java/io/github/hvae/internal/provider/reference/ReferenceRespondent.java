@@ -1,5 +1,6 @@
 package io.github.hvae.internal.provider.reference;
 
+import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,12 +124,12 @@ public final class ReferenceRespondent implements ModelAgent {
     } else {
       Optional<List<Allocation>> options = readOptions(last);
       if (options.isPresent()) {
-        reply = answerItem(request, first, last, target.getAsDouble(), options.get(), false);
+        reply = answerTextItem(request, first, last, target.getAsDouble(), options.get(), false);
       } else {
         Optional<String> lastItem = lastItemPrompt(messages);
         reply =
             lastItem.isPresent()
-                ? answerItem(
+                ? answerTextItem(
                     request,
                     first,
                     lastItem.get(),
@@ -179,12 +181,46 @@ public final class ReferenceRespondent implements ModelAgent {
       AskedItem asked,
       OptionalDouble angle,
       boolean reasked) {
+    return answerItem(
+        request,
+        first,
+        itemPrompt,
+        angle,
+        reasked,
+        (perturbed, random) -> {
+          Target target = perturbed.isPresent() ? ValueTarget.ofAngle(onRing(perturbed.getAsDouble())) : turn.target();
+          OptionalInt choice = turn.instrument().simulatedChoice(asked, target, random);
+          if (choice.isEmpty()) {
+            return Optional.empty();
+          }
+          String option =
+              asked.item() instanceof SliderItem slider
+                  ? coinsOf(slider.option(asked.option(choice.getAsInt())))
+                  : ".";
+          return Optional.of(new Picked(asked.labels().get(choice.getAsInt()), option));
+        });
+  }
+
+  /** An option picked: its label, and how a reply describes it after "Option X". */
+  private record Picked(String label, String option) {}
+
+  /**
+   * One item's answer: for an SVO value the sample's angle {@code θ* + N(0, noise)} plus the
+   * item's {@code N(0, noise / 2)}; a refusal or garbled reply with their probabilities (not on a
+   * re-ask); otherwise the option {@code pick} takes at that angle, in one of six phrasings.
+   */
+  private String answerItem(
+      ChatRequest request,
+      String first,
+      String itemPrompt,
+      OptionalDouble angle,
+      boolean reasked,
+      BiFunction<OptionalDouble, SplittableRandom, Optional<Picked>> pick) {
     SplittableRandom itemRandom = random(first, request.sampleIndex(), itemPrompt);
-    Target target = turn.target();
+    OptionalDouble perturbed = OptionalDouble.empty();
     if (angle.isPresent()) {
-      SplittableRandom sampleRandom = random(first, request.sampleIndex(), "");
-      double sampleAngle = angle.getAsDouble() + gaussian(sampleRandom) * noise;
-      target = ValueTarget.ofAngle(onRing(sampleAngle + gaussian(itemRandom) * noise / 2.0));
+      double sampleAngle = angle.getAsDouble() + gaussian(random(first, request.sampleIndex(), "")) * noise;
+      perturbed = OptionalDouble.of(sampleAngle + gaussian(itemRandom) * noise / 2.0);
     }
     if (!reasked) {
       double roll = itemRandom.nextDouble();
@@ -195,19 +231,11 @@ public final class ReferenceRespondent implements ModelAgent {
         return "Every option here has something to be said for it; it depends on the person.";
       }
     }
-    OptionalInt choice = turn.instrument().simulatedChoice(asked, target, itemRandom);
-    if (choice.isEmpty()) {
+    Optional<Picked> picked = pick.apply(perturbed, itemRandom);
+    if (picked.isEmpty()) {
       return "I'm sorry, but I cannot answer questions of this kind.";
     }
-    String label = asked.labels().get(choice.getAsInt());
-    if (reasked) {
-      return label;
-    }
-    String option =
-        asked.item() instanceof SliderItem slider
-            ? coinsOf(slider.option(asked.option(choice.getAsInt())))
-            : ".";
-    return phrase(itemRandom.nextInt(6), label, option);
+    return reasked ? picked.get().label() : phrase(itemRandom.nextInt(6), picked.get().label(), picked.get().option());
   }
 
   /** An angle in (-180°, 180°]: the same weights, as a target can hold it. */
@@ -217,7 +245,7 @@ public final class ReferenceRespondent implements ModelAgent {
   }
 
   private static String coinsOf(Allocation allocation) {
-    return ": " + coins(allocation.self()) + " for me and " + coins(allocation.other()) + " for the other participant.";
+    return ": " + Numbers.compact(allocation.self()) + " for me and " + Numbers.compact(allocation.other()) + " for the other participant.";
   }
 
   /** One of six ways of stating a choice; {@code option} describes it after "Option X". */
@@ -232,44 +260,20 @@ public final class ReferenceRespondent implements ModelAgent {
     };
   }
 
-  private String answerItem(
-      ChatRequest request,
-      String first,
-      String itemPrompt,
-      double target,
-      List<Allocation> options,
-      boolean reasked) {
-    SplittableRandom sampleRandom = random(first, request.sampleIndex(), "");
-    double sampleAngle = target + gaussian(sampleRandom) * noise;
-    SplittableRandom itemRandom = random(first, request.sampleIndex(), itemPrompt);
-    double angle = sampleAngle + gaussian(itemRandom) * noise / 2.0;
-    if (!reasked) {
-      double roll = itemRandom.nextDouble();
-      if (roll < refuse) {
-        return "I'm sorry, but I cannot make choices about splitting money between people.";
-      }
-      if (roll < refuse + garble) {
-        return "Every option here has something to be said for it; it depends on the person.";
-      }
-    }
-    IdealRespondent respondent = new IdealRespondent(angle);
-    double best = Double.NEGATIVE_INFINITY;
-    for (Allocation option : options) {
-      best = Math.max(best, respondent.utility(option));
-    }
-    List<Integer> tied = new ArrayList<>();
-    for (int i = 0; i < options.size(); i++) {
-      if (best - respondent.utility(options.get(i)) <= 1e-9) {
-        tied.add(i);
-      }
-    }
-    int chosen = tied.get(itemRandom.nextInt(tied.size()));
-    char label = SliderItem.labelOf(chosen);
-    Allocation allocation = options.get(chosen);
-    if (reasked) {
-      return String.valueOf(label);
-    }
-    return phrase(itemRandom.nextInt(6), String.valueOf(label), coinsOf(allocation));
+  /** An item read from the prompt's text: nine allocations labelled A..I. */
+  private String answerTextItem(
+      ChatRequest request, String first, String itemPrompt, double target, List<Allocation> options, boolean reasked) {
+    return answerItem(
+        request,
+        first,
+        itemPrompt,
+        OptionalDouble.of(target),
+        reasked,
+        (angle, random) -> {
+          List<Integer> tied = new IdealRespondent(angle.getAsDouble()).bestAmong(options);
+          int chosen = tied.get(random.nextInt(tied.size()));
+          return Optional.of(new Picked(String.valueOf(SliderItem.labelOf(chosen)), coinsOf(options.get(chosen))));
+        });
   }
 
   private static String describe(double target, int messageCount) {
@@ -347,7 +351,4 @@ public final class ReferenceRespondent implements ModelAgent {
     return found == SliderItem.OPTION_COUNT ? Optional.of(List.of(options)) : Optional.empty();
   }
 
-  private static String coins(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-  }
 }
