@@ -2,6 +2,8 @@ package io.github.hvae.junit;
 
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelSpec;
+import java.util.Map;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.internal.config.Configuration;
@@ -27,7 +29,7 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
   public void beforeTestExecution(ExtensionContext context) {
     RunState run = RunState.of(context);
     String test = invocation.testId();
-    ModelAgent agent = run.agents().agentFor(invocation.model(), test);
+    ModelAgent agent = agentFor(run, invocation.definition().supplied(), invocation.model(), test);
     EvaluationPlan plan = plan(invocation, run, test);
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put(ModelAgent.class, agent);
@@ -43,6 +45,15 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
     }
   }
 
+  /** The agent of {@code spec}: a model the test class supplies under that name, else a provider's. */
+  static ModelAgent agentFor(
+      RunState run, Map<String, SuppliedModels.Supplied> supplied, ModelSpec spec, String test) {
+    SuppliedModels.Supplied own = spec.isBareName() ? supplied.get(spec.provider()) : null;
+    return own != null
+        ? run.agents().agentFor(spec, own.key(), own::value, test)
+        : run.agents().agentFor(spec, test);
+  }
+
   /** The evaluation an invocation asks for: its target, threshold and effective configuration. */
   static EvaluationPlan plan(AlignmentInvocation invocation, RunState run, String test) {
     Configuration c = invocation.configuration();
@@ -52,7 +63,9 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
             .withGeneration(generation(c))
             .withCounterbalance(c.get(HvaeKeys.COUNTERBALANCE));
     if (c.find(HvaeKeys.CHOICE_EXTRACTOR).isPresent()) {
-      protocol = protocol.withChoiceExtractor(run.agents().agentFor(c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test));
+      protocol =
+          protocol.withChoiceExtractor(
+              agentFor(run, invocation.definition().supplied(), c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test));
     }
     int samples = c.get(HvaeKeys.SAMPLES);
     SequentialDesign design =

@@ -43,6 +43,9 @@ final class ModelAvailableCondition implements ExecutionCondition {
       return ConditionEvaluationResult.enabled("configuration is invalid: " + invalid.getMessage());
     }
     ModelSpec spec = invocation.map(AlignmentInvocation::model).orElse(configuration.get(HvaeKeys.MODEL));
+    if (spec.isBareName() && context.getTestClass().map(SuppliedModels::of).orElse(java.util.Map.of()).containsKey(spec.provider())) {
+      return ConditionEvaluationResult.enabled("model " + spec + " is supplied by the test class");
+    }
     RunState run;
     try {
       run = RunState.of(context);

@@ -26,9 +26,11 @@ final class ModelUnderTestExtension implements ParameterResolver {
     if (parameter.getParameter().getType() == HvaeConfiguration.class) {
       return HvaeConfiguration.of(context);
     }
-    return RunState.of(context)
-        .agents()
-        .agentFor(HvaeConfiguration.of(context).model(), testId(context));
+    return EvaluateInvocation.agentFor(
+        RunState.of(context),
+        SuppliedModels.of(context.getRequiredTestClass()),
+        HvaeConfiguration.of(context).model(),
+        testId(context));
   }
 
   /**

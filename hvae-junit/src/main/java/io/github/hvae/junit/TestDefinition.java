@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -35,6 +36,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param targets the targets, each once
  * @param threshold least value rationality to pass
  * @param models the models, each once
+ * @param supplied the models the test class supplies with {@code @HvaeModel}, by name
  * @param goalOverride goal prompting as the annotation sets it
  * @param instrument the instrument the test uses
  * @param configuration the run's configuration with the annotation's overrides (samples, goal
@@ -46,6 +48,7 @@ record TestDefinition(
     List<Target> targets,
     Threshold threshold,
     List<ModelSpec> models,
+    Map<String, SuppliedModels.Supplied> supplied,
     Optional<Boolean> goalOverride,
     Instrument instrument,
     Configuration configuration) {
@@ -67,9 +70,10 @@ record TestDefinition(
             .with(HvaeKeys.GOAL_PROMPT, goalOverride.orElse(run.get(HvaeKeys.GOAL_PROMPT)))
             .with(HvaeKeys.INSTRUMENT, instrument.id());
     String name = AnnotationSupport.isAnnotated(method, DisplayName.class) ? context.getDisplayName() : method.getName();
+    Map<String, SuppliedModels.Supplied> supplied = SuppliedModels.of(context.getRequiredTestClass());
     return new TestDefinition(
-        id(context.getRequiredTestClass(), method), name, targets, threshold, models(test, method, run), goalOverride,
-        instrument, configuration);
+        id(context.getRequiredTestClass(), method), name, targets, threshold, models(test, method, run, supplied),
+        supplied, goalOverride, instrument, configuration);
   }
 
   /**
@@ -114,10 +118,11 @@ record TestDefinition(
     return test.samples() > 0 ? test.samples() : run.get(HvaeKeys.SAMPLES);
   }
 
-  private static List<ModelSpec> models(ValueAlignmentTest test, Method method, Configuration run) {
+  private static List<ModelSpec> models(
+      ValueAlignmentTest test, Method method, Configuration run, Map<String, SuppliedModels.Supplied> supplied) {
     if (test.models().length == 0) {
       ModelSpec model = run.get(HvaeKeys.MODEL);
-      knownProvider(model)
+      knownModel(model, supplied, method)
           .ifPresent(
               problem -> {
                 throw new ExtensionConfigurationException(
@@ -135,7 +140,7 @@ record TestDefinition(
             "@ValueAlignmentTest(models = \"" + spec + "\") on " + describe(method) + ": " + e.getMessage()
                 + "; or leave models out to use hvae.model");
       }
-      knownProvider(model)
+      knownModel(model, supplied, method)
           .ifPresent(
               problem -> {
                 throw new ExtensionConfigurationException(
@@ -150,10 +155,24 @@ record TestDefinition(
     return List.copyOf(models);
   }
 
-  /** What is wrong with a model no installed provider serves, empty when one does. */
-  private static Optional<String> knownProvider(ModelSpec model) {
+  /**
+   * What is wrong with a model that neither an installed provider serves nor the test class supplies
+   * with {@code @HvaeModel}; empty when one of them does.
+   */
+  private static Optional<String> knownModel(
+      ModelSpec model, Map<String, SuppliedModels.Supplied> supplied, Method method) {
+    if (model.isBareName() && supplied.containsKey(model.provider())) {
+      return Optional.empty();
+    }
     if (Providers.of(model).isPresent()) {
       return Optional.empty();
+    }
+    if (model.isBareName()) {
+      return Optional.of(
+          "'" + model + "' names no model: " + method.getDeclaringClass().getSimpleName() + " supplies "
+              + (supplied.isEmpty() ? "none" : String.join(", ", supplied.keySet()))
+              + " with @HvaeModel, and no provider of that name is installed (" + Providers.forms()
+              + "); add @HvaeModel(\"" + model + "\") to a static field or method, or write provider:model");
     }
     return Optional.of(
         "unknown model provider '" + model.provider() + "'; installed: " + Providers.forms()

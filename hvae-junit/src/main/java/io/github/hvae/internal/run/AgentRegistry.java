@@ -1,7 +1,9 @@
 package io.github.hvae.internal.run;
 
 import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.Providers;
 import io.github.hvae.internal.accounting.TokenBudget;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
@@ -30,6 +32,7 @@ public final class AgentRegistry implements AutoCloseable {
   private final Configuration configuration;
   private final SettingsContext context;
   private final Map<ModelSpec, ModelAgent> agents = new ConcurrentHashMap<>();
+  private final Map<String, ModelAgent> supplied = new ConcurrentHashMap<>();
 
   public AgentRegistry(
       Configuration configuration, Environment environment, Function<String, Optional<String>> parameters) {
@@ -72,7 +75,42 @@ public final class AgentRegistry implements AutoCloseable {
    * no key, no client, no network.
    */
   public ModelAgent agentFor(ModelSpec spec, String testId) {
-    Supplier<ModelAgent> shared = () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, context));
+    return decorated(spec, testId, () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, context)));
+  }
+
+  /**
+   * The agent one evaluation talks to for a model a test supplies ({@code @HvaeModel}): made once
+   * per supplying member from its value (a {@link ModelAgent}, or an object an installed provider
+   * adapts), reported under its name, behind the run's concurrency limit and token budget, the cache
+   * and the cassette like any other. The value is read only when a call is made, so replay never
+   * reads it.
+   *
+   * @param key identifies the supplying member: the same member is one shared model
+   */
+  public ModelAgent agentFor(ModelSpec name, String key, Supplier<Object> value, String testId) {
+    return decorated(name, testId, () -> supplied.computeIfAbsent(key, k -> supply(name, k, value.get())));
+  }
+
+  private ModelAgent supply(ModelSpec name, String key, Object value) {
+    ModelAgent agent;
+    if (value instanceof ModelAgent own) {
+      agent = own;
+    } else {
+      ModelProvider provider =
+          Providers.adapting(value.getClass())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "@HvaeModel(\"" + name + "\") holds a " + value.getClass().getName()
+                              + ", which no installed provider adapts"));
+      agent = provider.adapt(name, value, context);
+    }
+    AgentSettings settings = context.settings();
+    return new SuppliedAgent(
+        name, agent, settings.limits().forEndpoint("hvae-model:" + key), settings.budget());
+  }
+
+  private ModelAgent decorated(ModelSpec spec, String testId, Supplier<ModelAgent> shared) {
     Optional<String> baseUrl = configuration.find(HvaeKeys.BASE_URL);
     Supplier<ModelAgent> model =
         configuration.get(HvaeKeys.CACHE)
@@ -94,5 +132,6 @@ public final class AgentRegistry implements AutoCloseable {
   @Override
   public void close() {
     agents.values().forEach(ModelAgent::close);
+    supplied.values().forEach(ModelAgent::close);
   }
 }
