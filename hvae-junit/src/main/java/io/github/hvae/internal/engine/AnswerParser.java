@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
  *   <li>Explicit answers: {@code Final answer: C}, a line {@code Answer: (c)}, a line that is only
  *       a label ({@code C}, {@code **C**}, {@code Option C.}, {@code c)}).
  *   <li>First-person decisions: {@code I choose C}, {@code I'll go with option C}, {@code My choice
- *       is C}, {@code The best option is C}, {@code C is my choice}.
+ *       is C}, {@code The option that best fits my values is C}, {@code C is my choice}.
  *   <li>Conditional decisions: {@code I would choose C}, {@code I'd pick C}.
- *   <li>A label that opens the answer ({@code C. Because...}, {@code (C) ...}), one that closes
- *       it ({@code ...: C.}), or {@code C is the best option}.
+ *   <li>A label that opens the answer or its last paragraph ({@code C. Because...}, {@code (C)
+ *       ...}), one that closes it ({@code ...: C.}), {@code C is the best option}, {@code so C.}
  *   <li>The only option written as {@code Option C}, when no other label is mentioned.
  *   <li>A position in the order shown: {@code I choose the first option}, {@code ...the last one}.
  *   <li>An allocation that matches exactly one shown option: {@code (89, 24)}, {@code 89 for me and
@@ -42,10 +42,20 @@ import java.util.regex.Pattern;
  *
  * Within a tier, two different labels are a contradiction and a label followed by {@code or}
  * another is a hedge: both are unparseable, as is a choice whose attached allocation belongs to
- * another option. {@code A} and {@code I} are also English words ({@link LabelContext}). An answer
- * with no choice that declines is a refusal.
+ * another option. An answer with no choice that declines is a refusal.
+ *
+ * <p>Prose that names no option is never read as a choice. Models reason in mathematics and code
+ * where single letters are variables ({@code c_1 = 0}, {@code f(b)}, {@code Let A be the set}),
+ * number their explanations ({@code a) ... b) ...}) and suppose options they do not take ({@code
+ * If I choose C, ...}). Every tier after JSON therefore reads the answer's prose, with code,
+ * mathematics, enumeration markers, questions and if-clauses masked ({@link AnswerText}), and a
+ * letter counts only where its neighbours make it a label ({@link LabelContext}): not next to an
+ * operator, not as an argument, not before a definition, and {@code A} and {@code I} not as the
+ * article and the pronoun.
  */
 public final class AnswerParser {
+
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
 
   private AnswerParser() {}
 
@@ -54,25 +64,32 @@ public final class AnswerParser {
 
   /** Parses an answer to an item whose options were shown as {@code shown} (label A first). */
   public static ParsedAnswer parse(String answer, List<Allocation> shown) {
-    String text = AnswerText.clean(answer);
-    if (text.isEmpty()) {
+    AnswerText text = AnswerText.of(answer);
+    if (text.full().isEmpty()) {
       return new ParsedAnswer.Unparseable("empty answer");
     }
+    String prose = text.prose();
     for (int tier = 0; tier < TIERS.size(); tier++) {
+      String read = tier == 0 ? text.full() : prose;
       List<Found> found = new ArrayList<>();
       for (Pattern pattern : TIERS.get(tier)) {
-        collect(text, pattern.matcher(text), found);
+        collect(read, pattern.matcher(read), found);
       }
-      if (tier == AnswerTiers.OPTION_ALONE_TIER && mentionsOtherLabels(text, found)) {
+      if (tier == AnswerTiers.OPENER_TIER) {
+        for (int start : openings(prose)) {
+          collect(prose, AnswerTiers.OPENER.matcher(prose).region(start, prose.length()), found);
+        }
+      }
+      if (tier == AnswerTiers.OPTION_ALONE_TIER && mentionsOtherLabels(text.full(), found)) {
         continue;
       }
-      Optional<ParsedAnswer> decided = decide(text, found, shown);
+      Optional<ParsedAnswer> decided = decide(read, found, shown);
       if (decided.isPresent()) {
         return decided.get();
       }
     }
     Set<Integer> ordinals = new LinkedHashSet<>();
-    Matcher ordinal = AnswerTiers.ORDINAL.matcher(text);
+    Matcher ordinal = AnswerTiers.ORDINAL.matcher(prose);
     while (ordinal.find()) {
       String word = ordinal.group(1).toLowerCase(Locale.ROOT);
       ordinals.add(word.equals("last") ? shown.size() - 1 : AnswerTiers.ORDINALS.indexOf(word));
@@ -83,17 +100,17 @@ public final class AnswerParser {
     if (ordinals.size() > 1) {
       return new ParsedAnswer.Unparseable("names several positions as its answer");
     }
-    Set<Integer> allocations = AllocationMentions.in(text, shown);
+    Set<Integer> allocations = AllocationMentions.in(prose, shown);
     if (allocations.size() == 1) {
       return new ParsedAnswer.Choice(allocations.iterator().next());
     }
     if (allocations.size() > 1) {
       return new ParsedAnswer.Unparseable("names several allocations: " + show(allocations));
     }
-    if (AnswerTiers.REFUSAL.matcher(text).find()) {
-      return new ParsedAnswer.Refusal(firstLine(text));
+    if (AnswerTiers.REFUSAL.matcher(text.full()).find()) {
+      return new ParsedAnswer.Refusal(firstLine(text.full()));
     }
-    Set<Integer> mentioned = labels(AnswerTiers.STANDALONE, text, false);
+    Set<Integer> mentioned = labels(AnswerTiers.STANDALONE, text.full(), false);
     if (mentioned.size() > 1) {
       return new ParsedAnswer.Unparseable(
           "mentions options " + show(mentioned) + " but decides on none");
@@ -106,7 +123,7 @@ public final class AnswerParser {
    * C**}), as the choice extractor must answer; empty otherwise (also for {@code NONE}).
    */
   public static Optional<Integer> bareLabel(String answer) {
-    String text = AnswerText.clean(answer);
+    String text = AnswerText.of(answer).prose();
     Matcher m = AnswerTiers.LINE_ONLY_LABEL.matcher(text);
     if (text.lines().filter(l -> !l.isBlank()).count() == 1 && m.find()) {
       return Optional.of(indexOf(m));
@@ -122,7 +139,18 @@ public final class AnswerParser {
     }
   }
 
-  private static Optional<ParsedAnswer> decide(String text, List<Found> found, List<Allocation> shown) {
+  /** Where a label may open the answer: its start and the start of its last paragraph. */
+  private static List<Integer> openings(String text) {
+    int last = 0;
+    Matcher blank = BLANK_LINE.matcher(text);
+    while (blank.find()) {
+      last = blank.end();
+    }
+    return last == 0 ? List.of(0) : List.of(0, last);
+  }
+
+  private static Optional<ParsedAnswer> decide(
+      String text, List<Found> found, List<Allocation> shown) {
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -159,18 +187,20 @@ public final class AnswerParser {
     return Optional.of(new ParsedAnswer.Choice(chosen));
   }
 
+  /** "C or D", "B/C": another label right after or right before this one. */
   private static boolean hedged(String text, Matcher m) {
     int chosen = indexOf(m);
-    int end = m.end("label");
-    Matcher after = HEDGE_AFTER.matcher(text.substring(end));
-    if (after.find() && SliderItem.indexOf(after.group("label").charAt(0)) != chosen) {
-      int at = end + after.start("label");
+    Matcher after = HEDGE_AFTER.matcher(text).region(m.end("label"), text.length());
+    if (after.lookingAt() && SliderItem.indexOf(after.group("label").charAt(0)) != chosen) {
+      int at = after.start("label");
       boolean marked = after.group("open") != null;
-      if (marked || (Character.isUpperCase(text.charAt(at)) && LabelContext.isLabel(text, at, false))) {
+      boolean capitalOrMarked = marked || Character.isUpperCase(text.charAt(at));
+      if (capitalOrMarked && LabelContext.isLabel(text, at, marked)) {
         return true;
       }
     }
-    Matcher before = HEDGE_BEFORE.matcher(text.substring(0, m.start()));
+    Matcher before = HEDGE_BEFORE.matcher(text).useTransparentBounds(true);
+    before.region(Math.max(0, m.start() - 80), m.start());
     if (!before.find()) {
       return false;
     }

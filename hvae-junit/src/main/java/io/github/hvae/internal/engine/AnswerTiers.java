@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
  * names the label's group {@code label}, and {@code kw} / {@code open} when the label was written
  * with "option" or an opening bracket; {@link LabelContext} then decides whether the letter found
  * is a label at all.
+ *
+ * <p>A letter needs a decision around it: a lead phrase ({@code Final answer:}, {@code I choose}),
+ * a line of its own, or a place that opens or closes the answer. The weak leads ({@code so C},
+ * {@code C is the best}) require the letter to end its clause or to be a capital, because
+ * mathematics writes {@code so b is even} and {@code Thus B is invertible}.
  */
 final class AnswerTiers {
 
@@ -17,12 +22,33 @@ final class AnswerTiers {
   static final String LABEL =
       "(?<kw>(?:option|letter)\\s*)?(?<open>[(\\[{\"'<]\\s*)?(?<label>[A-I])";
 
-  /** A line that is only a label: C, **C**, (c), Option C., > C. */
+  /**
+   * After a weak lead, the label must end its clause ("so E.", "so E, the fairest", "so E it is"),
+   * not start one ("so b is even"), nor a list ("so a, b, c are odd").
+   */
+  private static final String ENDS_CLAUSE =
+      "(?=\\s*[)\\]}\"'>]?\\s*(?:[.!;\\n]|\\z|,(?!\\s*[A-I](?![A-Z]))"
+          + "|\\s+(?:because|since|as|which|given|for|it\\s+is)\\b|\\s[-–—]\\s))";
+
+  /** A line that is only a label: C, **C**, (c), Option C., Choice C, > C. */
   static final Pattern LINE_ONLY_LABEL =
       Pattern.compile(
-          "^[ \\t>\\-]*(?:(?:option|letter)\\s*)?[(\\[{\"'<]?\\s*(?<label>[A-I])\\s*[)\\]}\"'>]?"
+          "^[ \\t>\\-]*(?:(?:option|letter|choice|answer)\\s*)?[(\\[{\"'<]?\\s*(?<label>[A-I])\\s*[)\\]}\"'>]?"
               + "\\s*[.:!]?[ \\t]*$",
           FLAGS);
+
+  /**
+   * A label opening the answer or its last paragraph: "C. Because...", "(C) ...", "A: both...".
+   * Used with a region that starts there.
+   */
+  static final Pattern OPENER =
+      Pattern.compile(
+          "\\A\\s*(?<kw>(?:option|letter)\\s*)?(?<open>[(\\[{\"'<]\\s*)?(?<label>[A-I])"
+              + "(?=\\s*[)\\]}\"'>]?\\s*(?:[.:)\\]]|\\s[-–—]\\s|\\n))",
+          FLAGS);
+
+  /** The tier that {@link #OPENER} belongs to. */
+  static final int OPENER_TIER = 4;
 
   static final int OPTION_ALONE_TIER = 5;
 
@@ -54,17 +80,23 @@ final class AnswerTiers {
                       + "(?:\\s+(?:definitely|therefore|thus|then|also|still|personally|now))?"
                       + "\\s+(?:choose|pick|select|take|go\\s+with|go\\s+for|opt\\s+for|prefer)\\s+"),
               decision(
+                  "\\blet(?:'s|\\s+us|\\s+me)\\s+(?:choose|pick|go\\s+with|go\\s+for|opt\\s+for)\\s+"),
+              decision(
                   "\\bi(?:'m|\\s+am)\\s+(?:choosing|picking|selecting|taking|going\\s+with"
                       + "|going\\s+for|opting\\s+for|sticking\\s+with)\\s+"),
               decision(
                   "\\bi(?:'ve|\\s+have)?\\s+(?:chosen|chose|picked|selected|gone\\s+with|went\\s+with"
                       + "|opted\\s+for)\\s+"),
+              // "my choice is C", "the option that best fits my values is C"
               decision(
                   "\\b(?:my|the)\\s+(?:final\\s+)?(?:(?:best|right|optimal|ideal|correct|preferred"
                       + "|most\\s+(?:appropriate|suitable|fitting|aligned|consistent|reasonable))\\s+)?"
                       + "(?:answer|choice|pick|selection|decision|preference|option)"
                       + "(?:\\s+(?:here|for\\s+me|for\\s+(?:a|an|the)\\s+[\\w-]+\\s+person"
-                      + "|for\\s+this\\s+(?:question|situation|item)))?"
+                      + "|for\\s+this\\s+(?:question|situation|item)"
+                      // "the option that best fits my values", not "the option that maximises X"
+                      + "|(?:that|which)\\s+(?:best|most)\\s+[^.!?\\n:;()\\d]{0,50}?"
+                      + "|most\\s+(?:consistent|aligned|in\\s+line)\\s+with\\s+[^.!?\\n:;()\\d]{0,40}?))?"
                       + "\\s*(?:(?:is|would\\s+be|will\\s+be|remains)\\s*[:=]?|[:=])\\s*"),
               Pattern.compile(
                   "(?<![A-Za-z'])(?<kw>(?:option|letter)\\s+)?(?<open>[(\\[{\"'<]\\s*)?(?<label>[A-I])"
@@ -78,24 +110,20 @@ final class AnswerTiers {
                   "\\bi(?:\\s+would|'d)(?:\\s+(?:have\\s+to|probably|likely|definitely|rather))?"
                       + "\\s+(?:choose|pick|select|take|go\\s+with|go\\s+for|opt\\s+for|prefer|say"
                       + "|answer)\\s+")),
-          // 4: a label that opens or closes the answer; "C is the best option"
+          // 4: a label that closes the answer; "C is the best option"; "so C." (and OPENER)
           List.of(
-              Pattern.compile(
-                  "\\A\\s*(?<kw>(?:option|letter)\\s*)?(?<open>[(\\[{\"'<]\\s*)?(?<label>[A-I])"
-                      + "(?=\\s*[)\\]}\"'>]?\\s*(?:[.:)\\]]|\\s[-–—]\\s|\\n))",
-                  FLAGS),
               Pattern.compile(
                   "[:\\-–—]\\s*(?<kw>(?:option|letter)\\s*)?(?<open>[(\\[{\"'<]\\s*)?(?<label>[A-I])"
                       + "\\s*[)\\]}\"'>]?\\s*[.!]?\\s*\\z",
                   FLAGS),
               Pattern.compile(
                   "(?<![A-Za-z'])(?<kw>(?:option|letter)\\s+)?(?<open>[(\\[{\"'<]\\s*)?"
-                      + "(?<label>[A-I])"
+                      + "(?<label>(?-i:[A-I]))"
                       + "[)\\]}\"'>]?\\s+(?:is|seems|looks)\\s+(?:clearly\\s+)?(?:like\\s+)?(?:the\\s+)?"
                       + "(?:(?:option|choice|one|split)\\s+(?:that\\s+)?)?"
                       + "(?:best|right|ideal|optimal|fairest|most\\s+(?:appropriate|suitable|fitting|aligned))\\b",
                   FLAGS),
-              decision("\\b(?:so|therefore|thus|hence)\\s*,?\\s+"),
+              Pattern.compile("\\b(?:so|therefore|thus|hence)\\s*,?\\s+" + LABEL + ENDS_CLAUSE, FLAGS),
               decision("\\A\\s*(?:definitely|certainly|clearly|obviously|probably)\\s*,?\\s+"),
               decision(
                   "\\b(?:person|individual|someone|they|he|she)(?:\\s+\\w+)?\\s+would"
@@ -126,7 +154,7 @@ final class AnswerTiers {
 
   /** Labels B..H standing alone (A and I are also words). */
   static final Pattern STANDALONE =
-      Pattern.compile("(?<![A-Za-z'’])(?<label>[B-H])(?![A-Za-z'’])");
+      Pattern.compile("(?<![A-Za-z0-9'’])(?<label>[B-H])(?![A-Za-z0-9'’])");
 
   static final List<String> ORDINALS =
       List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth");
