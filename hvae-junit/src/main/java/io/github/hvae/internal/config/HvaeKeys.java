@@ -6,6 +6,7 @@ import static io.github.hvae.internal.config.Parsers.longAtLeast;
 
 import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.HttpEndpoints;
 import io.github.hvae.internal.replay.CassetteMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ public final class HvaeKeys {
           .reportedAs("model");
   public static final Key<String> BASE_URL =
       optional("hvae.base-url", Function.identity(), "an http(s) URL",
-          "endpoint base URL", "provider's own", "`http://localhost:8000/v1`");
+          "endpoint base URL of the provider `hvae.model` names, and of no other (others: `hvae.<provider>.base-url`)",
+          "provider's own", "`http://localhost:8000/v1`");
   public static final Key<Integer> SAMPLES =
       key("hvae.samples", "10", intIn(1, 1000), "a whole number from 1 to 1000",
               "independent conversations per target: the fixed protocol's size (sequential sampling looks first after half, caps at 3×)",
@@ -135,13 +137,29 @@ public final class HvaeKeys {
               "`skip`", "`fail`")
           .reportedAs("onUnavailable");
 
+  // Each provider's own endpoint (issue 13): base URLs from configuration or the provider's usual
+  // variable, headers whose values come from the environment. Base URLs and headers are checked
+  // where the endpoint is resolved: a header's value written here by mistake (a secret where a
+  // variable name belongs) must not be repeated in an error message.
+  public static final Key<String> OPENAI_BASE_URL =
+      providerBaseUrl("openai", "`OPENAI_BASE_URL`", "`https://api.openai.com/v1`", "`http://localhost:8000/v1`");
+  public static final Key<String> OPENAI_HEADERS = providerHeaders("openai", "`OpenAI-Project=OPENAI_PROJECT_ID`");
+  public static final Key<String> ANTHROPIC_BASE_URL =
+      providerBaseUrl("anthropic", "`ANTHROPIC_BASE_URL` + `/v1`", "`https://api.anthropic.com/v1`",
+          "`https://gateway.example.com/anthropic/v1`");
+  public static final Key<String> ANTHROPIC_HEADERS = providerHeaders("anthropic", "`X-Gateway-Key=GATEWAY_KEY`");
+  public static final Key<String> OLLAMA_BASE_URL =
+      providerBaseUrl("ollama", "", "`http://localhost:11434/v1`", "`https://ollama.com/v1`");
+  public static final Key<String> OLLAMA_HEADERS = providerHeaders("ollama", "`X-Gateway-Key=GATEWAY_KEY`");
+
   /** Every key, in the order the README lists them. */
   public static final List<Key<?>> ALL =
       List.of(
           MODEL, BASE_URL, SAMPLES, CONFIDENCE, TEMPERATURE, SEED, CONCURRENCY, GOAL_PROMPT, CASSETTE,
           CASSETTE_DIR, REPORT_DIR, MAX_TOKENS_BUDGET, CACHE, CACHE_DIR, REQUEST_TIMEOUT, MAX_ATTEMPTS,
           RETRY_BACKOFF, BASELINE, BASELINE_TOLERANCE, BASELINE_BLESS, FORK, COUNTERBALANCE, SEQUENTIAL,
-          MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE);
+          MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE,
+          OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them
@@ -195,5 +213,20 @@ public final class HvaeKeys {
 
   private static ModelSpec extractor(String value) {
     return value.equalsIgnoreCase("off") ? null : ModelSpec.parse(value);
+  }
+
+  /** {@code hvae.<provider>.base-url}; {@code variable} is the provider's usual one, if any. */
+  private static Key<String> providerBaseUrl(String provider, String variable, String shownDefault, String example) {
+    return optional(HttpEndpoints.baseUrlKey(provider), Function.identity(), "an http(s) URL",
+        "base URL of `" + provider + ":` models" + (variable.isEmpty() ? "" : " (else " + variable + ")"),
+        shownDefault, example);
+  }
+
+  /** {@code hvae.<provider>.headers}: header names and the variables holding their values. */
+  private static Key<String> providerHeaders(String provider, String example) {
+    return optional(HttpEndpoints.headersKey(provider), Function.identity(),
+        "Header-Name=ENV_VAR pairs, comma-separated",
+        "extra headers of `" + provider + ":` requests, `Name=ENV_VAR,...`: each value read from that environment variable",
+        "none", example);
   }
 }

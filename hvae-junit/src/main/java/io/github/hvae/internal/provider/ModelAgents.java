@@ -40,6 +40,15 @@ public final class ModelAgents {
     return provider(spec).unavailableReason(spec, context);
   }
 
+  /**
+   * The base URL the run's configuration gives {@code spec} ({@code hvae.<provider>.base-url}, or
+   * {@code hvae.base-url} for the run's own provider), empty for the provider's own endpoint: what
+   * cassettes and the response cache are keyed on.
+   */
+  public static Optional<String> configuredBaseUrl(ModelSpec spec, ProviderContext context) {
+    return HttpEndpoints.configuredBaseUrl(spec, context);
+  }
+
   private static ModelProvider provider(ModelSpec spec) {
     return Providers.of(spec)
         .orElseThrow(

@@ -111,7 +111,8 @@ public final class AgentRegistry implements AutoCloseable {
   }
 
   private ModelAgent decorated(ModelSpec spec, String testId, Supplier<ModelAgent> shared) {
-    Optional<String> baseUrl = configuration.find(HvaeKeys.BASE_URL);
+    // Each provider's own configured base URL: hvae.base-url only for the run's own provider.
+    Optional<String> baseUrl = ModelAgents.configuredBaseUrl(spec, context);
     Supplier<ModelAgent> model =
         configuration.get(HvaeKeys.CACHE)
             ? () -> new CachingAgent(spec, baseUrl, configuration.get(HvaeKeys.CACHE_DIR), shared)

@@ -140,7 +140,7 @@ class ConfigurationTest {
         .hasMessageStartingWith(
             "unknown configuration parameter hvae.goalprompt (in file:/x/junit-platform.properties);"
                 + " did you mean hvae.goal-prompt?")
-        .hasMessageContaining("Known keys: hvae.base-url, ");
+        .hasMessageContaining("Known keys: hvae.anthropic.base-url, ");
   }
 
   @Test

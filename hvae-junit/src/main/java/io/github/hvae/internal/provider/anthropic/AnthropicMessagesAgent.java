@@ -49,7 +49,7 @@ public final class AnthropicMessagesAgent implements ModelAgent {
         new Headers.Builder()
             .add("Accept", "application/json")
             .add("anthropic-version", API_VERSION);
-    endpoint.apiKey().ifPresent(key -> builder.add("x-api-key", key.reveal()));
+    builder.addAll(endpoint.headers());
     this.headers = builder.build();
   }
 

@@ -26,8 +26,10 @@ import okhttp3.HttpUrl;
  * <p>Sends {@code model} and {@code messages}, plus {@code temperature}, {@code seed} and {@code
  * max_tokens} only when the {@link GenerationOptions} carry them, so the server's defaults apply
  * otherwise. The seed sent is the configured seed plus the sample index: each sample stays an
- * independent conversation, and a rerun asks for the same ones. Sends {@code Authorization: Bearer}
- * only when there is a key (local servers need none).
+ * independent conversation, and a rerun asks for the same ones; it goes in the field the endpoint
+ * names ({@code seed}, Mistral's {@code random_seed}). Sends the endpoint's headers: its key in the
+ * provider's header ({@code Authorization: Bearer}, Azure's {@code api-key}) only when there is a
+ * key (local servers need none), and the configured headers.
  *
  * <p>With constrained answers on ({@code hvae.constrained-answers}), a request that expects a
  * choice also restricts the answer to the offered labels: {@code json-schema} sends OpenAI's
@@ -49,7 +51,7 @@ public final class OpenAiChatAgent implements ModelAgent {
     this.client = client;
     this.url = endpoint.resolvePath("chat/completions");
     Headers.Builder builder = new Headers.Builder().add("Accept", "application/json");
-    endpoint.apiKey().ifPresent(key -> builder.add("Authorization", "Bearer " + key.reveal()));
+    builder.addAll(endpoint.headers());
     this.headers = builder.build();
   }
 
@@ -77,7 +79,7 @@ public final class OpenAiChatAgent implements ModelAgent {
     }
     GenerationOptions options = request.options();
     options.temperature().ifPresent(t -> body.put("temperature", t));
-    options.seed().ifPresent(s -> body.put("seed", s + request.sampleIndex()));
+    options.seed().ifPresent(s -> body.put(endpoint.seedParameter(), s + request.sampleIndex()));
     options.maxTokens().ifPresent(n -> body.put("max_tokens", n));
     options.choice().ifPresent(choice -> constrain(body, options.constrainedAnswers(), choice));
     return body;
