@@ -161,7 +161,7 @@ class MisconfigurationTest {
   }
 
   static class UnknownProvider {
-    @ValueAlignmentTest(models = "gemini:pro")
+    @ValueAlignmentTest(models = "bard:pro")
     @TargetValue(PROSOCIAL)
     void test() {}
   }
@@ -170,8 +170,8 @@ class MisconfigurationTest {
   void anUnknownProviderInModelsNamesTheAttributeAndTheProviders() {
     failsWith(
         containers(UnknownProvider.class),
-        "@ValueAlignmentTest(models = \"gemini:pro\") on UnknownProvider.test",
-        "unknown model provider 'gemini'",
+        "@ValueAlignmentTest(models = \"bard:pro\") on UnknownProvider.test",
+        "unknown model provider 'bard'",
         "openai:<model>");
   }
 
@@ -195,9 +195,9 @@ class MisconfigurationTest {
   @Test
   void anUnknownProviderInTheConfigurationNamesTheKey() {
     failsWith(
-        containers(Plain.class, HvaeKeys.MODEL.name(), "gemini:pro"),
-        "configuration parameter hvae.model='gemini:pro' is invalid",
-        "unknown model provider 'gemini'");
+        containers(Plain.class, HvaeKeys.MODEL.name(), "bard:pro"),
+        "configuration parameter hvae.model='bard:pro' is invalid",
+        "unknown model provider 'bard'");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static io.github.hvae.internal.config.Parsers.longAtLeast;
 import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.internal.provider.HttpEndpoints;
+import io.github.hvae.internal.provider.azure.AzureOpenAiProvider;
 import io.github.hvae.internal.replay.CassetteMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,6 +152,27 @@ public final class HvaeKeys {
   public static final Key<String> OLLAMA_BASE_URL =
       providerBaseUrl("ollama", "", "`http://localhost:11434/v1`", "`https://ollama.com/v1`");
   public static final Key<String> OLLAMA_HEADERS = providerHeaders("ollama", "`X-Gateway-Key=GATEWAY_KEY`");
+  public static final Key<String> AZURE_BASE_URL =
+      optional("hvae.azure.base-url", Function.identity(), "an http(s) URL",
+          "Azure OpenAI resource endpoint of `azure:<deployment>` models (else `AZURE_OPENAI_ENDPOINT`)",
+          "none", "`https://my-resource.openai.azure.com`");
+  public static final Key<String> AZURE_API_VERSION =
+      optional(AzureOpenAiProvider.API_VERSION_KEY, AzureOpenAiProvider::parseApiVersion,
+          "a date such as " + AzureOpenAiProvider.DEFAULT_API_VERSION + " or 2025-04-01-preview, or v1 for the v1 API",
+          "`api-version` of `azure:` requests, `v1` for Azure's v1 API (else `OPENAI_API_VERSION`)",
+          "`" + AzureOpenAiProvider.DEFAULT_API_VERSION + "`", "`2025-04-01-preview`");
+  public static final Key<String> AZURE_HEADERS = providerHeaders("azure", "`Ocp-Apim-Subscription-Key=APIM_KEY`");
+  public static final Key<String> GEMINI_BASE_URL =
+      providerBaseUrl("gemini", "", "`https://generativelanguage.googleapis.com/v1beta/openai`",
+          "`https://gateway.example.com/gemini/v1beta/openai`");
+  public static final Key<String> GEMINI_HEADERS = providerHeaders("gemini", "`X-Gateway-Key=GATEWAY_KEY`");
+  public static final Key<String> OPENROUTER_BASE_URL =
+      providerBaseUrl("openrouter", "", "`https://openrouter.ai/api/v1`", "`https://gateway.example.com/openrouter/v1`");
+  public static final Key<String> OPENROUTER_HEADERS =
+      providerHeaders("openrouter", "`HTTP-Referer=OPENROUTER_SITE_URL,X-Title=OPENROUTER_APP_NAME`");
+  public static final Key<String> MISTRAL_BASE_URL =
+      providerBaseUrl("mistral", "", "`https://api.mistral.ai/v1`", "`https://gateway.example.com/mistral/v1`");
+  public static final Key<String> MISTRAL_HEADERS = providerHeaders("mistral", "`X-Gateway-Key=GATEWAY_KEY`");
 
   /** Every key, in the order the README lists them. */
   public static final List<Key<?>> ALL =
@@ -159,7 +181,9 @@ public final class HvaeKeys {
           CASSETTE_DIR, REPORT_DIR, MAX_TOKENS_BUDGET, CACHE, CACHE_DIR, REQUEST_TIMEOUT, MAX_ATTEMPTS,
           RETRY_BACKOFF, BASELINE, BASELINE_TOLERANCE, BASELINE_BLESS, FORK, COUNTERBALANCE, SEQUENTIAL,
           MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE,
-          OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS);
+          OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
+          AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
+          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them

@@ -52,6 +52,9 @@ class PerProviderEndpointsTest {
   @CsvSource({
     "openai:m, https://api.openai.com/v1, OPENAI_API_KEY, Authorization, 'Bearer '",
     "anthropic:m, https://api.anthropic.com/v1, ANTHROPIC_API_KEY, x-api-key, ''",
+    "gemini:gemini-2.5-flash, https://generativelanguage.googleapis.com/v1beta/openai, GEMINI_API_KEY, Authorization, 'Bearer '",
+    "openrouter:meta-llama/llama-3.1-8b-instruct, https://openrouter.ai/api/v1, OPENROUTER_API_KEY, Authorization, 'Bearer '",
+    "mistral:mistral-small-latest, https://api.mistral.ai/v1, MISTRAL_API_KEY, Authorization, 'Bearer '",
   })
   void eachProviderHasItsOwnEndpointKeyVariableAndKeyHeader(
       String spec, String baseUrl, String variable, String header, String prefix) {
@@ -257,6 +260,59 @@ class PerProviderEndpointsTest {
     assertThat(ModelAgents.configuredBaseUrl(ModelSpec.parse("anthropic:c"), context)).isEmpty();
     // Models not reached over HTTP keep the key they always had.
     assertThat(ModelAgents.configuredBaseUrl(ModelSpec.parse("reference"), context)).hasValue("http://localhost:8000/v1");
+  }
+
+  @Test
+  void azureNeedsItsResourceEndpointAndSaysWhere() {
+    assertThat(unavailable("azure:my-gpt4o", run(map(), map("AZURE_OPENAI_API_KEY", "az-key-0123456789"))))
+        .hasValue("hvae.model=azure:my-gpt4o needs its endpoint: set hvae.azure.base-url or AZURE_OPENAI_ENDPOINT");
+  }
+
+  @Test
+  void azureReachesTheDeploymentWithTheApiVersionAndTheApiKeyHeader() {
+    Map<String, String> env =
+        map("AZURE_OPENAI_ENDPOINT", "https://my-resource.openai.azure.com/", "AZURE_OPENAI_API_KEY", "az-key-0123456789");
+
+    ModelEndpoint endpoint = endpoint("azure:my-gpt4o", run(map(), env));
+
+    assertThat(endpoint.resolvePath("chat/completions").toString())
+        .isEqualTo("https://my-resource.openai.azure.com/openai/deployments/my-gpt4o/chat/completions?api-version=2024-10-21");
+    assertThat(endpoint.headers().toMultimap()).containsOnlyKeys("api-key");
+    assertThat(endpoint.headers().get("api-key")).isEqualTo("az-key-0123456789");
+  }
+
+  @Test
+  void azuresApiVersionComesFromItsKeyThenOpenAisVariable() {
+    Map<String, String> env =
+        map("AZURE_OPENAI_ENDPOINT", "https://r.openai.azure.com", "AZURE_OPENAI_API_KEY", "k-0123456789", "OPENAI_API_VERSION", "2025-04-01-preview");
+
+    assertThat(endpoint("azure:d", run(map(), env)).baseUrl().queryParameter("api-version")).isEqualTo("2025-04-01-preview");
+    assertThat(endpoint("azure:d", run(map("hvae.azure.api-version", "2024-06-01"), env)).baseUrl().queryParameter("api-version"))
+        .isEqualTo("2024-06-01");
+    assertThatThrownBy(() -> endpoint("azure:d", run(map(), Map.of("AZURE_OPENAI_ENDPOINT", "https://r.openai.azure.com", "OPENAI_API_VERSION", "latest"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OPENAI_API_VERSION='latest' is not an Azure OpenAI API version");
+  }
+
+  @Test
+  void azuresV1ApiHasNoDeploymentPathAndNoApiVersion() {
+    ModelEndpoint endpoint =
+        endpoint(
+            "azure:my-gpt4o",
+            run(map("hvae.azure.base-url", "https://r.openai.azure.com", "hvae.azure.api-version", "v1"), map("AZURE_OPENAI_API_KEY", "k-0123456789")));
+
+    assertThat(endpoint.resolvePath("chat/completions").toString()).isEqualTo("https://r.openai.azure.com/openai/v1/chat/completions");
+  }
+
+  @Test
+  void aGatewayUrlThatAlreadyNamesTheDeploymentIsUsedAsItIs() {
+    ModelEndpoint endpoint =
+        endpoint(
+            "azure:d",
+            run(map("hvae.azure.base-url", "https://apim.example.com/openai/deployments/d"), map("AZURE_OPENAI_API_KEY", "k-0123456789")));
+
+    assertThat(endpoint.resolvePath("chat/completions").toString())
+        .isEqualTo("https://apim.example.com/openai/deployments/d/chat/completions?api-version=2024-10-21");
   }
 
   @Test
