@@ -13,6 +13,7 @@ import io.github.hvae.agent.ModelException;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.internal.http.HttpTimeouts;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -185,6 +186,80 @@ class ProviderShortcutsTest {
     assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/messages");
     assertThat(request.getHeaders().get("x-api-key")).isEqualTo("sk-ant-0123456789");
     assertThat(request.getHeaders().get("Authorization")).isNull();
+  }
+
+  private ModelException rejected(String spec, Map<String, String> parameters, Map<String, String> env, int status, String error, GenerationOptions options) {
+    server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(error).build());
+    try (ModelAgent agent = agent(spec, parameters, env)) {
+      return (ModelException) org.assertj.core.api.Assertions.catchThrowable(() -> agent.chat(request(options)));
+    }
+  }
+
+  @Test
+  void aParameterOpenAiRejectsIsNamedWithTheSettingThatSentIt() {
+    ModelException e =
+        rejected(
+            "openai:o3-mini",
+            Map.of("hvae.openai.base-url", base("/v1")),
+            Map.of(),
+            400,
+            "{\"error\":{\"message\":\"Unsupported value: does not support 0.7 with this model.\","
+                + "\"type\":\"invalid_request_error\",\"param\":\"temperature\",\"code\":\"unsupported_value\"}}",
+            GenerationOptions.DEFAULTS.withTemperature(0.7).withSeed(1));
+
+    assertThat(e)
+        .hasMessageContaining("HTTP 400")
+        .hasMessageContaining(
+            "the server rejects the request parameter 'temperature', which hvae.temperature puts in every"
+                + " request: leave hvae.temperature unset for this model");
+  }
+
+  @Test
+  void mistralsValidationErrorNamesRandomSeed() {
+    ModelException e =
+        rejected(
+            "mistral:m",
+            Map.of("hvae.mistral.base-url", base("/v1")),
+            Map.of(),
+            422,
+            "{\"object\":\"error\",\"message\":{\"detail\":[{\"type\":\"int_parsing\",\"loc\":[\"body\","
+                + "\"random_seed\"],\"msg\":\"Input should be a valid integer\"}]},\"type\":\"invalid_request_message_error\"}",
+            GenerationOptions.DEFAULTS.withSeed(1));
+
+    assertThat(e).hasMessageContaining("HTTP 422").hasMessageContaining("rejects the request parameter 'random_seed', which hvae.seed");
+  }
+
+  @Test
+  void anErrorThatNamesNoParameterListsTheOptionalOnesThatWereSent() {
+    ModelException e =
+        rejected(
+            "openai:m",
+            Map.of("hvae.openai.base-url", base("/v1")),
+            Map.of(),
+            400,
+            "{\"error\":{\"message\":\"Bad request.\"}}",
+            GenerationOptions.DEFAULTS.withTemperature(0.2).withSeed(1));
+
+    assertThat(e)
+        .hasMessageContaining(
+            "the request carried the optional parameters temperature (hvae.temperature), seed (hvae.seed);"
+                + " the server may reject one of them");
+  }
+
+  @Test
+  void serverTextIsNeverRepeatedAsAParameterName() {
+    Map<String, String> env = new HashMap<>();
+    env.put("OPENAI_API_KEY", "sk-echoed-0123456789abcdef");
+    ModelException e =
+        rejected(
+            "openai:m",
+            Map.of("hvae.openai.base-url", base("/v1")),
+            env,
+            400,
+            "{\"error\":{\"message\":\"nope\",\"param\":\"sk-echoed-0123456789abcdef\"}}",
+            GenerationOptions.DEFAULTS);
+
+    assertThat(e).hasMessageNotContaining("sk-echoed-0123456789abcdef").hasMessageNotContaining("rejects the request parameter");
   }
 
   @Test
