@@ -47,8 +47,16 @@ public record Key<T>(
       String detail =
           e instanceof NumberFormatException || e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
       throw new InvalidConfigurationException(
-          "configuration parameter " + name + "='" + text + "' is invalid" + detail + "; expected " + expected);
+          "configuration parameter " + name + "='" + shown(text) + "' is invalid" + detail + "; expected " + expected);
     }
+  }
+
+  /**
+   * A value as messages may show it: a URL's user info (credentials someone wrote into a base URL)
+   * is masked.
+   */
+  static String shown(String text) {
+    return text.replaceAll("(?<=://)[^/@\\s]*@", "***@");
   }
 
   /** This key, reported in the run settings as {@code field}. */

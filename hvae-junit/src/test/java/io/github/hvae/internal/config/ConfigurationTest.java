@@ -113,6 +113,12 @@ class ConfigurationTest {
   }
 
   @Test
+  void anErrorMessageNeverShowsCredentialsWrittenIntoAUrl() {
+    assertThat(Key.shown("https://user:s3cret@gateway.example/v1")).isEqualTo("https://***@gateway.example/v1");
+    assertThat(Key.shown("http://localhost:8000/v1")).isEqualTo("http://localhost:8000/v1");
+  }
+
+  @Test
   void valuesThatWouldMakeARunUnboundedAreRefused() {
     // A zero timeout means "no timeout at all" to the HTTP client: the opposite of what was written.
     for (String timeout : new String[] {"0s", "PT0S", "0.0001s", "50ms"}) {
