@@ -16,13 +16,16 @@ import java.util.Optional;
  *       probing above a capacity the endpoint has shown costs one rejected request in about {@value
  *       #PROBE_PATIENCE} × level successes (3% at a capacity of 8).
  *   <li><b>Cut</b> on a rate limit (429, 529, or any answer with {@code Retry-After}) to {@value
- *       #DECREASE} of the level, and to no more than the requests still in flight, which is what
- *       the endpoint was serving when it refused. One cut per round: rejections of requests sent
- *       before the last cut say nothing new and are not cut again.
+ *       #DECREASE} of the level. A refusal comes back at once, while the level grows only as
+ *       answers do, so even at the end of the doubling the level is little above what the endpoint
+ *       serves: halving it, as TCP does, left a capacity of 8 served by 6 for seconds (figure 5).
+ *       One cut per round: refusals of requests sent before the last cut say nothing new.
  *   <li><b>Hold</b> new requests while a quota the server reports exhausted refills ({@code
  *       x-ratelimit-remaining-*: 0}, {@code anthropic-ratelimit-*-remaining: 0} with their reset),
- *       or until its {@code Retry-After} when the endpoint refused everything since the refused
- *       request was sent (a quota, not a busy server: other requests would only bounce too).
+ *       or until a {@code Retry-After} when a whole level's worth of requests was refused without
+ *       a success between them (a quota, not a busy server: other requests would only bounce
+ *       too). A busy server refuses one request among answered ones, at once, before any other
+ *       answer: holding everyone then would idle the capacity it has.
  *   <li>Never above the ceiling ({@code hvae.concurrency}), never below 1; no growth past the
  *       requests a server says remain in its window.
  * </ul>
@@ -42,6 +45,7 @@ final class AdaptiveConcurrency {
   private boolean slowStart = true;
   private long epoch;
   private long successes;
+  private int refusedInARow;
   private Instant holdUntil = Instant.MIN;
   private long remainingRequests = Long.MAX_VALUE;
   // Statistics.
@@ -60,7 +64,7 @@ final class AdaptiveConcurrency {
     this.level = adaptive ? Math.min(Math.max(initial, 1), ceiling) : ceiling;
     this.start = permits();
     this.highest = start;
-    this.lowest = start;
+    this.lowest = Integer.MAX_VALUE;
   }
 
   /** Requests allowed in flight now. */
@@ -81,11 +85,6 @@ final class AdaptiveConcurrency {
     return epoch;
   }
 
-  /** Successful answers so far; a refused request compares it with the count when it was sent. */
-  long successes() {
-    return successes;
-  }
-
   /** No request may start before this instant. */
   Instant holdUntil() {
     return holdUntil;
@@ -98,6 +97,7 @@ final class AdaptiveConcurrency {
    */
   void succeeded(boolean saturated) {
     successes++;
+    refusedInARow = 0;
     if (!adaptive || !saturated || permits() >= ceiling || permits() >= remainingRequests) {
       return;
     }
@@ -109,21 +109,19 @@ final class AdaptiveConcurrency {
    * The endpoint refused a request for its rate (429, 529, or any status with {@code Retry-After}).
    *
    * @param sentInEpoch {@link #epoch()} when the refused request was sent
-   * @param successesWhenSent {@link #successes()} when it was sent
-   * @param inFlight requests still in flight, the refused one not counted
    */
-  void rateLimited(
-      long sentInEpoch, long successesWhenSent, int inFlight, Optional<Duration> retryAfter, Instant now) {
+  void rateLimited(long sentInEpoch, Optional<Duration> retryAfter, Instant now) {
     rateLimited++;
-    if (retryAfter.isPresent() && successes == successesWhenSent) {
-      // Nothing succeeded since the refused request left: the endpoint refuses everything.
+    refusedInARow++;
+    if (retryAfter.isPresent() && refusedInARow >= permits()) {
+      // A whole level refused, nothing answered: the endpoint refuses everything for now.
       hold(now.plus(retryAfter.get()), now);
     }
     if (!adaptive || sentInEpoch != epoch) {
       return;
     }
+    level = Math.max(1, level * DECREASE);
     slowStart = false;
-    level = Math.max(1, Math.min(level * DECREASE, Math.max(inFlight, 1)));
     epoch++;
     cuts++;
     lowest = Math.min(lowest, permits());
@@ -143,6 +141,7 @@ final class AdaptiveConcurrency {
   }
 
   EndpointStats.Levels levels() {
-    return new EndpointStats.Levels(start, permits(), highest, lowest, rateLimited, cuts);
+    return new EndpointStats.Levels(
+        start, permits(), highest, cuts == 0 ? permits() : lowest, rateLimited, cuts);
   }
 }

@@ -99,7 +99,7 @@ public final class ConcurrencyLimit {
     requests.incrementAndGet();
     synchronized (this) {
       inFlight++;
-      return new Permit(controller.epoch(), controller.successes());
+      return new Permit(controller.epoch());
     }
   }
 
@@ -117,8 +117,7 @@ public final class ConcurrencyLimit {
         boolean saturated = inFlight >= granted || permits.hasQueuedThreads();
         controller.succeeded(saturated);
       } else if (status == 429 || status == 529 || (retryAfter.isPresent() && status >= 500)) {
-        controller.rateLimited(
-            permit.epoch, permit.successesWhenSent, inFlight - 1, retryAfter, now);
+        controller.rateLimited(permit.epoch, retryAfter, now);
       }
       resize();
     }
@@ -155,12 +154,10 @@ public final class ConcurrencyLimit {
   /** A permit to send one request. */
   public final class Permit implements AutoCloseable {
     private final long epoch;
-    private final long successesWhenSent;
     private boolean closed;
 
-    private Permit(long epoch, long successesWhenSent) {
+    private Permit(long epoch) {
       this.epoch = epoch;
-      this.successesWhenSent = successesWhenSent;
     }
 
     @Override

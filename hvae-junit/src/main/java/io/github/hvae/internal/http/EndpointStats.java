@@ -18,7 +18,7 @@ public record EndpointStats(
    * @param start the level the run started at
    * @param current the level now
    * @param highest the highest level reached
-   * @param lowest the lowest level after a cut
+   * @param lowest the lowest level after a cut; the current level when there was none
    * @param rateLimited answers that refused a request for its rate (429, 529, Retry-After)
    * @param cuts times the level was cut
    */

@@ -19,8 +19,8 @@ class AdaptiveConcurrencyTest {
     }
   }
 
-  private void refuse(AdaptiveConcurrency level, int inFlight) {
-    level.rateLimited(level.epoch(), level.successes(), inFlight, Optional.empty(), time.instant());
+  private void refuse(AdaptiveConcurrency level) {
+    level.rateLimited(level.epoch(), Optional.empty(), time.instant());
   }
 
   @Test
@@ -56,30 +56,31 @@ class AdaptiveConcurrencyTest {
   }
 
   @Test
-  void cutsOnARateLimitToWhatTheEndpointWasServingAndOnlyOncePerRound() {
+  void aRateLimitCutsATenthOncePerRound() {
     AdaptiveConcurrency level = new AdaptiveConcurrency(64, true, 4);
-    succeed(level, 12); // 16
+    succeed(level, 6); // 10
     long round = level.epoch();
-    long successes = level.successes();
 
-    level.rateLimited(round, successes, 12, Optional.empty(), time.instant());
-    assertThat(level.permits()).as("min(16 x 0.9, 12 in flight)").isEqualTo(12);
+    level.rateLimited(round, Optional.empty(), time.instant());
+    assertThat(level.permits()).isEqualTo(9);
 
-    level.rateLimited(round, successes, 11, Optional.empty(), time.instant());
-    level.rateLimited(round, successes, 10, Optional.empty(), time.instant());
-    assertThat(level.permits()).as("refusals of requests sent before the cut").isEqualTo(12);
+    level.rateLimited(round, Optional.empty(), time.instant());
+    level.rateLimited(round, Optional.empty(), time.instant());
+    assertThat(level.permits()).as("refusals of requests sent before the cut").isEqualTo(9);
     assertThat(level.levels().rateLimited()).isEqualTo(3);
     assertThat(level.levels().cuts()).isEqualTo(1);
 
-    refuse(level, 20);
-    assertThat(level.permits()).as("a refusal in the new round cuts by 10%").isEqualTo(10);
+    refuse(level);
+    assertThat(level.permits()).as("a refusal in the new round cuts again").isEqualTo(8);
+    assertThat(level.levels().lowest()).isEqualTo(8);
+    assertThat(level.levels().highest()).isEqualTo(10);
   }
 
   @Test
   void afterACutGrowsByOneOnlyAfterManySuccessesSoProbingAboveCapacityCostsFewRefusals() {
     AdaptiveConcurrency level = new AdaptiveConcurrency(64, true, 4);
     succeed(level, 5); // 9: one above a capacity of 8
-    refuse(level, 8);
+    refuse(level);
     assertThat(level.permits()).isEqualTo(8);
 
     int successes = 0;
@@ -97,7 +98,7 @@ class AdaptiveConcurrencyTest {
     AdaptiveConcurrency level = new AdaptiveConcurrency(64, true, 4);
 
     for (int i = 0; i < 50; i++) {
-      refuse(level, 0);
+      refuse(level);
     }
 
     assertThat(level.permits()).isEqualTo(1);
@@ -105,25 +106,31 @@ class AdaptiveConcurrencyTest {
   }
 
   @Test
-  void holdsNewRequestsUntilRetryAfterWhenTheEndpointRefusedEverythingSinceTheRequestLeft() {
+  void holdsNewRequestsUntilRetryAfterWhenAWholeLevelWasRefusedWithoutASuccess() {
     AdaptiveConcurrency level = new AdaptiveConcurrency(8, true, 4);
     Instant now = time.instant();
 
-    level.rateLimited(level.epoch(), level.successes(), 3, Optional.of(Duration.ofSeconds(20)), now);
+    level.rateLimited(level.epoch(), Optional.of(Duration.ofSeconds(20)), now);
+    level.rateLimited(level.epoch(), Optional.of(Duration.ofSeconds(20)), now);
+    assertThat(level.holdUntil()).as("two refused of a level of 3").isEqualTo(Instant.MIN);
 
+    level.rateLimited(level.epoch(), Optional.of(Duration.ofSeconds(20)), now);
+
+    assertThat(level.permits()).isEqualTo(2);
     assertThat(level.holdUntil()).isEqualTo(now.plusSeconds(20));
   }
 
   @Test
-  void doesNotHoldForRetryAfterWhenOtherRequestsSucceededMeanwhile() {
+  void aRefusalAmongAnsweredRequestsDoesNotHoldTheOthers() {
     AdaptiveConcurrency level = new AdaptiveConcurrency(8, true, 4);
-    long sentAfter = level.successes();
     level.succeeded(true);
 
-    level.rateLimited(level.epoch(), sentAfter, 3, Optional.of(Duration.ofSeconds(1)), time.instant());
+    level.rateLimited(level.epoch(), Optional.of(Duration.ofSeconds(1)), time.instant());
+    level.succeeded(true);
+    level.rateLimited(level.epoch(), Optional.of(Duration.ofSeconds(1)), time.instant());
 
     assertThat(level.holdUntil()).isEqualTo(Instant.MIN);
-    assertThat(level.permits()).as("but still cuts").isEqualTo(3);
+    assertThat(level.permits()).as("but still cuts").isEqualTo(4);
   }
 
   @Test
@@ -169,7 +176,7 @@ class AdaptiveConcurrencyTest {
     AdaptiveConcurrency level = new AdaptiveConcurrency(16, false, 4);
     assertThat(level.permits()).isEqualTo(16);
 
-    refuse(level, 2);
+    refuse(level);
     succeed(level, 10);
 
     assertThat(level.permits()).isEqualTo(16);

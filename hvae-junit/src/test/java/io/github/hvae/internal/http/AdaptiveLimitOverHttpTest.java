@@ -57,7 +57,7 @@ class AdaptiveLimitOverHttpTest {
     assertThat(stats.adaptive()).isTrue();
     assertThat(stats.levels().rateLimited()).isEqualTo(1);
     assertThat(stats.levels().cuts()).isEqualTo(1);
-    assertThat(stats.levels().current()).isEqualTo(1);
+    assertThat(stats.levels().current()).as("a tenth off the start of 4").isEqualTo(3);
     assertThat(stats.requests()).isEqualTo(2);
     assertThat(time.sleeps()).as("the refused call waits its Retry-After once").containsExactly(Duration.ofSeconds(1));
   }
