@@ -12,7 +12,7 @@ trap 'rm -f "$log"' EXIT
 
 mvn ${MVN_FLAGS--o} -B -q -Dstyle.color=never -pl hvae-benchmarks -am package -DskipTests
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)
-java -jar hvae-benchmarks/target/benchmarks.jar efficiency overhead calls 2>&1 | tee "$log"
+java -jar hvae-benchmarks/target/benchmarks.jar efficiency overhead recording calls 2>&1 | tee "$log"
 hvae-benchmarks/replay.sh 2>&1 | tee -a "$log"
 java -jar hvae-benchmarks/target/benchmarks.jar ratelimited dead 2>&1 | tee -a "$log"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)

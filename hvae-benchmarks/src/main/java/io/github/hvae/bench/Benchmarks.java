@@ -18,8 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The performance harness: {@code java -jar hvae-benchmarks/target/benchmarks.jar [figure...]}
- * with figures {@code efficiency}, {@code overhead}, {@code calls}, {@code ratelimited}, {@code
- * dead} (all five when none is named).
+ * with figures {@code efficiency}, {@code overhead}, {@code recording}, {@code calls}, {@code
+ * ratelimited}, {@code dead} (all six when none is named).
  * Figure 4, replay speed, times a whole Maven run and lives in {@code replay.sh}. Each figure ends
  * with one line starting {@code FIGURE}, which {@code run.sh} collects.
  */
@@ -28,19 +28,20 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws RunnerException {
-    List<String> figures = args.length == 0 ? List.of("efficiency", "overhead", "calls", "ratelimited", "dead") : List.of(args);
+    List<String> figures = args.length == 0 ? List.of("efficiency", "overhead", "recording", "calls", "ratelimited", "dead") : List.of(args);
     PrintStream out = System.out;
     for (String figure : figures) {
       switch (figure) {
         case "efficiency" -> efficiency(out);
         case "overhead" -> overhead(out);
         case "calls" -> CallsPerVerdict.print(out);
+        case "recording" -> recording(out);
         case "ratelimited" -> rateLimited(out);
         case "dead" -> dead(out);
         case "serve" -> serve(out);
         default ->
             throw new IllegalArgumentException(
-                "unknown figure '" + figure + "'; name efficiency, overhead, calls, ratelimited or dead");
+                "unknown figure '" + figure + "'; name efficiency, overhead, recording, calls, ratelimited or dead");
       }
     }
   }
@@ -121,6 +122,26 @@ public final class Benchmarks {
         scores.get("evaluationRecordingCassette")[0] / calls,
         scores.get("evaluationRecordingCassetteJournal")[0] / calls,
         scores.get("evaluationReplayingCassette")[0] / calls);
+  }
+
+  private static void recording(PrintStream out) {
+    out.println(
+        "Figure 2b, recording overhead per call: whole evaluations (80 calls, instant agent),"
+            + " plain and recording two ways, interleaved, 200 rounds");
+    RecordingCost.Result result;
+    try {
+      result = new RecordingCost().run(200, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.printf(
+        Locale.ROOT,
+        "FIGURE 2b recording overhead per call (target < 200 µs), medians: plain %.1f µs; recording"
+            + " by rewriting per exchange %.1f µs; through the journal %.1f µs (%.2f of rewriting)%n",
+        result.plain(),
+        result.rewrite(),
+        result.journal(),
+        result.journal() / result.rewrite());
   }
 
   private static void rateLimited(PrintStream out) {
