@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The performance harness, all four figures: builds the benchmarks jar through the reactor, runs
-# figures 1-3 (java -jar benchmarks.jar), then figure 4 (replay.sh), and prints the figures with
-# the machine they came from. Takes about 4 minutes. Usage, from the repository root:
+# The performance harness, all six figures: builds the benchmarks jar through the reactor, runs
+# figures 1-3 (java -jar benchmarks.jar), figure 4 (replay.sh), then figures 5 and 6 (the
+# rate-limited and the dead endpoint), and prints the figures with the machine they came from.
+# Takes about 6 minutes. Usage, from the repository root:
 #   hvae-benchmarks/run.sh            (offline Maven; MVN_FLAGS= to let Maven download)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,8 +12,9 @@ trap 'rm -f "$log"' EXIT
 
 mvn ${MVN_FLAGS--o} -B -q -Dstyle.color=never -pl hvae-benchmarks -am package -DskipTests
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)
-java -jar hvae-benchmarks/target/benchmarks.jar efficiency overhead calls 2>&1 | tee "$log"
+java -jar hvae-benchmarks/target/benchmarks.jar efficiency overhead recording calls 2>&1 | tee "$log"
 hvae-benchmarks/replay.sh 2>&1 | tee -a "$log"
+java -jar hvae-benchmarks/target/benchmarks.jar ratelimited dead 2>&1 | tee -a "$log"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)
 
 echo

@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The performance harness: {@code java -jar hvae-benchmarks/target/benchmarks.jar [figure...]}
- * with figures {@code efficiency}, {@code overhead}, {@code calls} (all three when none is named).
+ * with figures {@code efficiency}, {@code overhead}, {@code recording}, {@code calls}, {@code
+ * ratelimited}, {@code dead} (all six when none is named).
  * Figure 4, replay speed, times a whole Maven run and lives in {@code replay.sh}. Each figure ends
  * with one line starting {@code FIGURE}, which {@code run.sh} collects.
  */
@@ -27,17 +28,20 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws RunnerException {
-    List<String> figures = args.length == 0 ? List.of("efficiency", "overhead", "calls") : List.of(args);
+    List<String> figures = args.length == 0 ? List.of("efficiency", "overhead", "recording", "calls", "ratelimited", "dead") : List.of(args);
     PrintStream out = System.out;
     for (String figure : figures) {
       switch (figure) {
         case "efficiency" -> efficiency(out);
         case "overhead" -> overhead(out);
         case "calls" -> CallsPerVerdict.print(out);
+        case "recording" -> recording(out);
+        case "ratelimited" -> rateLimited(out);
+        case "dead" -> dead(out);
         case "serve" -> serve(out);
         default ->
             throw new IllegalArgumentException(
-                "unknown figure '" + figure + "'; name efficiency, overhead or calls");
+                "unknown figure '" + figure + "'; name efficiency, overhead, recording, calls, ratelimited or dead");
       }
     }
   }
@@ -112,10 +116,75 @@ public final class Benchmarks {
     out.printf(
         Locale.ROOT,
         "FIGURE 2 framework overhead per model call (target < 200 µs): %.1f µs; recording a"
-            + " cassette %.1f µs; replaying one %.1f µs%n",
+            + " cassette %.1f µs (rewriting it per exchange), %.1f µs (journal, one rewrite at the"
+            + " end); replaying one %.1f µs%n",
         scores.get("evaluation")[0] / calls,
         scores.get("evaluationRecordingCassette")[0] / calls,
+        scores.get("evaluationRecordingCassetteJournal")[0] / calls,
         scores.get("evaluationReplayingCassette")[0] / calls);
+  }
+
+  private static void recording(PrintStream out) {
+    out.println(
+        "Figure 2b, recording overhead per call: whole evaluations (80 calls, instant agent),"
+            + " plain and recording two ways, interleaved, 200 rounds");
+    RecordingCost.Result result;
+    try {
+      result = new RecordingCost().run(200, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.printf(
+        Locale.ROOT,
+        "FIGURE 2b recording overhead per call (target < 200 µs), medians: plain %.1f µs; recording"
+            + " by rewriting per exchange %.1f µs; through the journal %.1f µs (%.2f of rewriting)%n",
+        result.plain(),
+        result.rewrite(),
+        result.journal(),
+        result.journal() / result.rewrite());
+  }
+
+  private static void rateLimited(PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "Figure 5, rate-limited endpoint: a server serving at most %d requests at once (%d ms each),"
+            + " 429 with Retry-After: 1 beyond; hvae.concurrency=%d, %d samples of 8 calls%n",
+        RateLimitedEndpoint.CAPACITY,
+        EndpointEfficiency.LATENCY.toMillis(),
+        RateLimitedEndpoint.CEILING,
+        RateLimitedEndpoint.SAMPLES);
+    List<RateLimitedEndpoint.Run> runs = new RateLimitedEndpoint().run(out);
+    StringBuilder line =
+        new StringBuilder("FIGURE 5 rate-limited endpoint (target: adaptive efficiency >= 0.85, 429s <= 5%):");
+    for (RateLimitedEndpoint.Run run : runs) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " %s %.3f (429s %.1f%%, highest level %d)%s",
+              run.mode(),
+              run.efficiency(),
+              100 * run.refusedFraction(),
+              run.stats().levels().highest(),
+              run.verdict().equals("ERROR") ? " ERROR" : ""));
+    }
+    out.println(line);
+  }
+
+  private static void dead(PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "Figure 6, dead endpoint: four evaluations one after another against a server that accepts"
+            + " and never answers, request timeout %d s, default retries%n",
+        DeadEndpoint.TIMEOUT.toSeconds());
+    DeadEndpoint.Result result = new DeadEndpoint().run(out);
+    out.printf(
+        Locale.ROOT,
+        "FIGURE 6 dead endpoint (target: four evaluations within 60 s): %.1f s in all (%s ms each),"
+            + " %d requests; verdicts %s%n",
+        result.totalMs() / 1000.0,
+        result.evaluationMs(),
+        result.requests(),
+        result.verdicts());
   }
 
   /** Daemon threads, so that a harness that fails part-way still exits. */

@@ -55,14 +55,25 @@ final class LatencyServer implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final long latencyNanos;
+  private final int capacity;
   private final Object gate = new Object();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
   private int inFlight;
   private int maxInFlight;
 
   LatencyServer(Duration latency) {
+    this(latency, 0);
+  }
+
+  /**
+   * @param capacity the most requests served at once; each request beyond it is answered at once
+   *     with 429 and {@code Retry-After: 1}, as a rate-limited endpoint does. 0 for no limit.
+   */
+  LatencyServer(Duration latency, int capacity) {
     this.latencyNanos = latency.toNanos();
+    this.capacity = capacity;
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -103,12 +114,18 @@ final class LatencyServer implements AutoCloseable {
     }
   }
 
+  /** Requests answered 429 for want of capacity since the last reset. */
+  int refused() {
+    return refused.get();
+  }
+
   void reset() {
     synchronized (gate) {
       maxInFlight = inFlight;
     }
     requests.set(0);
     connections.set(0);
+    refused.set(0);
   }
 
   private MockResponse answer(RecordedRequest request) throws InterruptedException {
@@ -118,6 +135,15 @@ final class LatencyServer implements AutoCloseable {
       connections.incrementAndGet();
     }
     synchronized (gate) {
+      if (capacity > 0 && inFlight >= capacity) {
+        refused.incrementAndGet();
+        return new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", "1")
+            .addHeader("Content-Type", "application/json")
+            .body("{\"error\":{\"message\":\"too many requests in flight\",\"type\":\"rate_limit\"}}")
+            .build();
+      }
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
     }

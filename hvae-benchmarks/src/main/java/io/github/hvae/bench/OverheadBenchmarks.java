@@ -103,6 +103,17 @@ public class OverheadBenchmarks {
           InstantAgent.SPEC, Optional.empty(), PLAN.test(), file, mode, () -> agent);
     }
 
+    CassetteAgent journaled(Path file) {
+      return new CassetteAgent(
+          InstantAgent.SPEC,
+          Optional.empty(),
+          PLAN.test(),
+          file,
+          CassetteMode.RECORD,
+          () -> agent,
+          CassetteAgent.Writes.JOURNAL);
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
       executor.shutdownNow();
@@ -135,6 +146,20 @@ public class OverheadBenchmarks {
   public SvoEvaluation evaluationRecordingCassette(Evaluations state) {
     Path file = state.dir.resolve("record-" + (state.cassettes++ % 4) + ".json");
     return state.evaluator.evaluate(PLAN, state.cassette(file, CassetteMode.RECORD));
+  }
+
+  /**
+   * The same, recording through a journal and rewriting the file once when the evaluation ends
+   * ({@link CassetteAgent.Writes#JOURNAL}, then {@code flush()}): the file is complete when the
+   * operation ends, as with the other recording.
+   */
+  @Benchmark
+  public SvoEvaluation evaluationRecordingCassetteJournal(Evaluations state) {
+    Path file = state.dir.resolve("journal-" + (state.cassettes++ % 4) + ".json");
+    CassetteAgent recorder = state.journaled(file);
+    SvoEvaluation evaluation = state.evaluator.evaluate(PLAN, recorder);
+    recorder.flush();
+    return evaluation;
   }
 
   /** The same, answered from a cassette (as {@code hvae.cassette=replay}): read, match, score. */

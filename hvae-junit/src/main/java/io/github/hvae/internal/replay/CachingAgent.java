@@ -64,7 +64,7 @@ public final class CachingAgent implements ModelAgent {
     Path entry = entryFor(request);
     if (Files.exists(entry)) {
       try {
-        Cassette cached = CassetteFile.read(entry);
+        Cassette cached = CassetteFile.readFile(entry);
         Optional<Interaction> hit = cached.at(request.sampleIndex(), 0);
         if (cached.endpoint().equals(endpoint) && hit.isPresent() && hit.get().answers(request)) {
           return hit.get().reply();

@@ -6,6 +6,7 @@ import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelReply;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +61,9 @@ final class Cassette {
   private final Endpoint endpoint;
   private boolean simulated;
   private final SortedMap<Integer, List<Interaction>> samples = new TreeMap<>();
+  // Bumped by every change of a sample, so that a writer re-renders only the samples that changed.
+  private final Map<Integer, Long> versions = new HashMap<>();
+  private long changes;
 
   Cassette(String test, Endpoint endpoint, boolean simulated) {
     this.test = Objects.requireNonNull(test, "test");
@@ -100,6 +104,26 @@ final class Cassette {
   /** Records the next interaction of a sample. */
   void append(int sampleIndex, Interaction interaction) {
     samples.computeIfAbsent(sampleIndex, k -> new ArrayList<>()).add(interaction);
+    versions.put(sampleIndex, ++changes);
+  }
+
+  /** Changes when the sample's interactions change; equal versions mean equal interactions. */
+  long version(int sampleIndex) {
+    return versions.getOrDefault(sampleIndex, 0L);
+  }
+
+  /**
+   * Makes {@code interaction} the sample's turn {@code turn} and its last, as a journal line says;
+   * a turn past the sample's end is a gap no recording makes, and is refused.
+   */
+  void put(int sampleIndex, int turn, Interaction interaction) {
+    int size = sample(sampleIndex).size();
+    if (turn > size) {
+      throw new IllegalArgumentException(
+          "sample " + sampleIndex + " has " + size + " turns; turn " + turn + " cannot follow");
+    }
+    truncate(sampleIndex, turn);
+    append(sampleIndex, interaction);
   }
 
   /** Forgets a sample's interactions from {@code turn} on: the conversation went another way. */
@@ -110,6 +134,7 @@ final class Cassette {
       if (interactions.isEmpty()) {
         samples.remove(sampleIndex);
       }
+      versions.put(sampleIndex, ++changes);
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.hvae.internal.replay;
 
 import io.github.hvae.internal.io.AtomicFiles;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -50,6 +51,9 @@ final class CassetteFile {
 
   static final String SCHEMA = "hvae-cassette/1";
 
+  /** No evaluation's recording comes near this; a larger file is not one to load. */
+  static final long MAX_FILE_BYTES = 256L << 20;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
@@ -86,6 +90,15 @@ final class CassetteFile {
   }
 
   static String toJson(Cassette cassette) {
+    ObjectNode root = header(cassette);
+    ArrayNode samples = root.putArray("samples");
+    for (Map.Entry<Integer, List<Interaction>> sample : cassette.samples().entrySet()) {
+      samples.add(sampleNode(sample.getKey(), sample.getValue()));
+    }
+    return pretty(root);
+  }
+
+  private static ObjectNode header(Cassette cassette) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put("test", cassette.test());
@@ -93,31 +106,102 @@ final class CassetteFile {
     root.put("model", cassette.endpoint().model());
     root.put("baseUrl", cassette.endpoint().baseUrl());
     root.put("simulated", cassette.simulated());
-    ArrayNode samples = root.putArray("samples");
-    for (Map.Entry<Integer, List<Interaction>> sample : cassette.samples().entrySet()) {
-      ObjectNode sampleNode = samples.addObject();
-      sampleNode.put("sample", sample.getKey());
-      ArrayNode requests = sampleNode.putArray("requests");
-      Interaction previous = null;
-      int turn = 0;
-      for (Interaction interaction : sample.getValue()) {
-        ObjectNode node = requests.addObject();
-        node.put("turn", turn++);
-        putOptions(node.putObject("options"), interaction.options());
-        List<ChatMessage> continued = previous == null ? null : continuation(previous, interaction);
-        if (continued == null) {
-          putMessages(node.putArray("messages"), interaction.messages());
-        } else {
-          putMessages(node.putArray("newMessages"), continued);
-        }
-        putReply(node.putObject("reply"), interaction.reply());
-        previous = interaction;
+    return root;
+  }
+
+  private static ObjectNode sampleNode(int sampleIndex, List<Interaction> interactions) {
+    ObjectNode sampleNode = MAPPER.createObjectNode();
+    sampleNode.put("sample", sampleIndex);
+    ArrayNode requests = sampleNode.putArray("requests");
+    Interaction previous = null;
+    int turn = 0;
+    for (Interaction interaction : interactions) {
+      ObjectNode node = requests.addObject();
+      node.put("turn", turn++);
+      putOptions(node.putObject("options"), interaction.options());
+      List<ChatMessage> continued = previous == null ? null : continuation(previous, interaction);
+      if (continued == null) {
+        putMessages(node.putArray("messages"), interaction.messages());
+      } else {
+        putMessages(node.putArray("newMessages"), continued);
       }
+      putReply(node.putObject("reply"), interaction.reply());
+      previous = interaction;
     }
+    return sampleNode;
+  }
+
+  /** An interaction's own fields, as a journal line carries them: its whole conversation. */
+  static void putInteraction(ObjectNode node, Interaction interaction) {
+    putOptions(node.putObject("options"), interaction.options());
+    putMessages(node.putArray("messages"), interaction.messages());
+    putReply(node.putObject("reply"), interaction.reply());
+  }
+
+  /** Applies one journal line ({@link CassetteJournal}) to {@code cassette}. */
+  static void applyLine(Cassette cassette, JsonNode line) {
+    int sample = whole(line, "sample");
+    int turn = whole(line, "turn");
+    List<ChatMessage> messages = messages(array(line, "messages"));
+    if (messages.isEmpty()) {
+      throw new MalformedCassette("a journal line of sample " + sample + " has no messages");
+    }
+    Interaction interaction =
+        new Interaction(messages, options(field(line, "options")), reply(field(line, "reply")));
     try {
-      return WRITER.writeValueAsString(root);
+      cassette.put(sample, turn, interaction);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedCassette("a journal line does not continue the cassette: " + e.getMessage());
+    }
+  }
+
+  private static String pretty(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a cassette tree always serialises", e);
+    }
+  }
+
+  /**
+   * Renders one cassette again and again as it grows, text identical to {@link #toJson}, but
+   * re-rendering only the samples that changed since the last time: recording rewrites the file
+   * after every exchange, and rendering the whole cassette each time made recording quadratic in
+   * the evaluation's length. Not thread-safe: the caller guards it with the cassette.
+   */
+  static final class Renderer {
+    /** A sample's text indented as an element of the root's {@code samples} array. */
+    private record Rendered(long version, String text) {}
+
+    private static final String ELEMENT_INDENT = "    ";
+
+    private final Map<Integer, Rendered> rendered = new java.util.HashMap<>();
+
+    String render(Cassette cassette) {
+      if (cassette.samples().isEmpty()) {
+        rendered.clear();
+        return toJson(cassette);
+      }
+      String head = pretty(header(cassette));
+      // The header object's closing "\n}" is where the samples array continues it.
+      StringBuilder out = new StringBuilder(head.length() + 64 * 1024);
+      out.append(head, 0, head.length() - 2).append(",\n  \"samples\": [\n");
+      rendered.keySet().retainAll(cassette.samples().keySet());
+      String separator = "";
+      for (Map.Entry<Integer, List<Interaction>> sample : cassette.samples().entrySet()) {
+        long version = cassette.version(sample.getKey());
+        Rendered cached = rendered.get(sample.getKey());
+        if (cached == null || cached.version() != version) {
+          String text =
+              ELEMENT_INDENT
+                  + pretty(sampleNode(sample.getKey(), sample.getValue())).replace("\n", "\n" + ELEMENT_INDENT);
+          cached = new Rendered(version, text);
+          rendered.put(sample.getKey(), cached);
+        }
+        out.append(separator).append(cached.text());
+        separator = ",\n";
+      }
+      return out.append("\n  ]\n}").toString();
     }
   }
 
@@ -158,6 +242,10 @@ final class CassetteFile {
     usage.put("promptTokens", reply.usage().promptTokens());
     usage.put("completionTokens", reply.usage().completionTokens());
     usage.put("estimated", reply.usage().estimated());
+    // Written only when there are some, so that cassettes without cached tokens stay as they were.
+    if (reply.usage().cachedPromptTokens() > 0) {
+      usage.put("cachedPromptTokens", reply.usage().cachedPromptTokens());
+    }
   }
 
   /** Multi-line text as an array of its lines, so that diffs point at the line that changed. */
@@ -178,19 +266,54 @@ final class CassetteFile {
    * @throws CassetteException naming the file when it cannot be read or is not a whole cassette
    */
   static Cassette read(Path file) {
+    Cassette cassette = readFile(file);
+    Path journal = null;
+    try {
+      for (Path each : CassetteJournal.of(file)) {
+        journal = each;
+        if (CassetteJournal.isSettled(each)) {
+          CassetteJournal.applyTo(cassette, each);
+        }
+      }
+    } catch (IOException e) {
+      throw new CassetteException("cannot read the journal " + journal + " of cassette " + file.toAbsolutePath() + ": " + e, e);
+    } catch (MalformedCassette e) {
+      throw corrupt(file, e.getMessage() + " (journal " + journal.getFileName() + ")", e);
+    } catch (RuntimeException e) {
+      throw corrupt(file, "its journal " + journal.getFileName() + " holds a value that cannot be (" + e.getMessage() + ")", e);
+    }
+    return cassette;
+  }
+
+  /** The cassette file alone, without its journals. */
+  static Cassette readFile(Path file) {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw corrupt(
+            file,
+            "it is " + size + " bytes, more than any recording (" + MAX_FILE_BYTES + " bytes at most)",
+            null);
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CassetteException("cannot read cassette " + file + ": " + e, e);
+      throw new CassetteException("cannot read cassette " + file.toAbsolutePath() + ": " + e, e);
     }
     try {
       return fromJson(text);
     } catch (JsonProcessingException e) {
-      throw corrupt(file, "it is not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+      // Jackson's own limits (nesting depth, string length) come without a location.
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw corrupt(file, "it is not valid JSON (" + e.getOriginalMessage() + where + ")", e);
     } catch (MalformedCassette e) {
       throw corrupt(file, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // A value the types reject (an empty choice label, a negative count...): still a damaged
+      // file, named, never a bare exception from deep inside.
+      throw corrupt(file, "it holds a value that cannot be (" + e.getMessage() + ")", e);
     }
   }
 
@@ -219,12 +342,16 @@ final class CassetteFile {
             text(root, "test"),
             new Endpoint(text(root, "provider"), text(root, "model"), text(root, "baseUrl")),
             field(root, "simulated").asBoolean());
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
     for (JsonNode sample : array(root, "samples")) {
-      int sampleIndex = field(sample, "sample").asInt();
+      int sampleIndex = whole(sample, "sample");
+      if (!seen.add(sampleIndex)) {
+        throw new MalformedCassette("sample " + sampleIndex + " is recorded twice");
+      }
       Interaction previous = null;
       int expectedTurn = 0;
       for (JsonNode request : array(sample, "requests")) {
-        int turn = field(request, "turn").asInt();
+        int turn = whole(request, "turn");
         if (turn != expectedTurn) {
           throw new MalformedCassette(
               "sample " + sampleIndex + " has turn " + turn + " where turn " + expectedTurn + " belongs");
@@ -267,7 +394,11 @@ final class CassetteFile {
       if (constrained == ConstrainedAnswers.OFF) {
         throw new MalformedCassette("a request has a choice but no constrainedAnswers mode");
       }
-      choice = Optional.of(new ChoiceConstraint(List.of(text(node, "choice").split(",", -1))));
+      try {
+        choice = Optional.of(new ChoiceConstraint(List.of(text(node, "choice").split(",", -1))));
+      } catch (IllegalArgumentException e) {
+        throw new MalformedCassette("field 'choice' is no list of labels: " + e.getMessage());
+      }
     }
     return new GenerationOptions(
         node.has("temperature") ? OptionalDouble.of(node.get("temperature").asDouble()) : OptionalDouble.empty(),
@@ -301,13 +432,20 @@ final class CassetteFile {
       throw new MalformedCassette("unknown reply outcome '" + outcome + "'");
     }
     JsonNode usage = field(node, "usage");
+    long prompt = count(usage, "promptTokens");
+    long cached = usage.has("cachedPromptTokens") ? count(usage, "cachedPromptTokens") : 0;
+    if (cached > prompt) {
+      throw new MalformedCassette("cachedPromptTokens " + cached + " exceed promptTokens " + prompt);
+    }
     return new ModelReply(
         content(node),
         parsed,
         new TokenUsage(
-            field(usage, "promptTokens").asLong(),
-            field(usage, "completionTokens").asLong(),
-            usage.path("estimated").asBoolean(false)));
+            prompt,
+            count(usage, "completionTokens"),
+            usage.path("estimated").asBoolean(false),
+            cached,
+            io.github.hvae.agent.RetryCounts.NONE));
   }
 
   private static String content(JsonNode node) {
@@ -326,6 +464,29 @@ final class CassetteFile {
       throw new MalformedCassette("field '" + name + "' is missing");
     }
     return value;
+  }
+
+  /** A whole number from 0 to {@link Integer#MAX_VALUE}. */
+  private static int whole(JsonNode node, String name) {
+    JsonNode value = field(node, name);
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+      throw new MalformedCassette("field '" + name + "' is not a whole number from 0 up: " + shown(value));
+    }
+    return value.asInt();
+  }
+
+  /** A token count: a whole number from 0. */
+  private static long count(JsonNode node, String name) {
+    JsonNode value = field(node, name);
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+      throw new MalformedCassette("field '" + name + "' is not a token count: " + shown(value));
+    }
+    return value.asLong();
+  }
+
+  private static String shown(JsonNode value) {
+    String text = value.toString();
+    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
   }
 
   private static String text(JsonNode node, String name) {

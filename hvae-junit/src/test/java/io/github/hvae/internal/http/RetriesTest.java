@@ -2,6 +2,7 @@ package io.github.hvae.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.hvae.internal.provider.AgentSettings;
 import io.github.hvae.internal.provider.Agents;
@@ -18,6 +19,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -252,5 +258,108 @@ class RetriesTest {
         .isInstanceOf(ModelException.class)
         .hasMessageContaining("malformed or truncated JSON")
         .hasMessageContaining("check hvae.base-url");
+  }
+
+  @Test
+  void countsEachCallsRetriesByCause() {
+    enqueue(status(429));
+    enqueue(status(503));
+    enqueue(status(429));
+    enqueue(ok());
+
+    ModelReply reply = chat(settings());
+
+    assertThat(reply.usage().retries().byCause()).containsExactly(Map.entry("429", 2), Map.entry("503", 1));
+    assertThat(reply.usage().retries()).hasToString("3 retries: 429 \u00d72, 503 \u00d71");
+    assertThat(reply.usage().retries().plus(reply.usage().retries()).total()).isEqualTo(6);
+  }
+
+  @Test
+  void aCallAnsweredAtOnceHasNoRetries() {
+    enqueue(ok());
+
+    assertThat(chat(settings()).usage().retries().isEmpty()).isTrue();
+  }
+
+  @Test
+  void aCallThatGivesUpCarriesTheRetriesItMade() {
+    enqueue(status(502));
+    enqueue(status(504));
+    AgentSettings settings = settings();
+    AgentSettings twice = settings.withRetry(settings.retry().withMaxAttempts(2));
+
+    ModelException failure = catchThrowableOfType(ModelException.class, () -> chat(twice));
+
+    assertThat(failure.retries().byCause()).containsExactly(Map.entry("502", 1));
+  }
+
+  @Test
+  void logsRetriesAtFineNeverAtInfo() {
+    Logger logger = Logger.getLogger(ResilientJsonClient.class.getName());
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Level before = logger.getLevel();
+    logger.setLevel(Level.ALL);
+    logger.addHandler(handler);
+    try {
+      enqueue(status(503));
+      enqueue(ok());
+      chat(settings());
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(before);
+    }
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).getLevel()).isEqualTo(Level.FINE);
+    assertThat(records.get(0).getMessage()).contains("HTTP 503").contains("attempt 2 of 5");
+  }
+
+  @Test
+  void retriesCannotStormTheEndpointWhateverTheSettings() {
+    enqueue(status(503));
+    enqueue(status(429).addHeader("Retry-After", "0"));
+    enqueue(ok());
+    AgentSettings settings = settings();
+    AgentSettings noBackoff = settings.withRetry(settings.retry().withInitialBackoff(Duration.ZERO));
+
+    chat(noBackoff);
+
+    assertThat(sleeper.waits()).containsExactly(RetryPolicy.MIN_BACKOFF, RetryPolicy.MIN_BACKOFF);
+    assertThatThrownBy(() -> settings.retry().withMaxAttempts(100_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("between 1 and " + RetryPolicy.MAX_ATTEMPTS);
+  }
+
+  @Test
+  void aZeroOrSubMillisecondTimeoutIsRefusedNeverReadAsNoTimeout() {
+    for (Duration nearZero : List.of(Duration.ZERO, Duration.parse("PT0S"), Duration.ofNanos(100_000), Duration.ofSeconds(-1))) {
+      assertThatThrownBy(() -> HttpTimeouts.DEFAULTS.withRequestTimeout(nearZero))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("timeout must be between 1 ms");
+    }
+  }
+
+  @Test
+  void theShortestTimeoutStillTimesOut() {
+    enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE));
+    AgentSettings settings = settings();
+    AgentSettings quick =
+        settings
+            .withTimeouts(HttpTimeouts.DEFAULTS.withRequestTimeout(HttpTimeouts.MIN))
+            .withRetry(settings.retry().withMaxAttempts(1));
+
+    assertThatThrownBy(() -> chat(quick)).isInstanceOf(ModelException.class).hasMessageContaining("timeout");
   }
 }

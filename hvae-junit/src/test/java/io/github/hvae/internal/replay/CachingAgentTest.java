@@ -81,6 +81,33 @@ class CachingAgentTest {
     assertThat(CassetteFile.read(entry).sample(0)).hasSize(1);
   }
 
+  /** The damages that apply to a one-request entry (it has one sample, and estimated usage). */
+  static Stream<org.junit.jupiter.params.provider.Arguments> damages() {
+    return CassetteFileTest.damages()
+        .filter(a -> !List.of("a sample twice", "cached above prompt").contains(a.get()[0]));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("damages")
+  void anyDamagedEntryIsAMissAndIsRewritten(
+      String name, java.util.function.UnaryOperator<String> damage, String why) throws IOException {
+    CountingAgent model = new CountingAgent(reference());
+    CachingAgent cache = new CachingAgent(OPENAI, Optional.empty(), dir, () -> model);
+    ChatRequest request =
+        new ChatRequest(List.of(ChatMessage.user("Do you know the prosocial value system?")), GenerationOptions.DEFAULTS, 0);
+    String answer = cache.chat(request).content();
+    Path entry = cache.entryFor(request);
+    String good = Files.readString(entry);
+    String damaged = damage.apply(good);
+    assertThat(damaged).isNotEqualTo(good);
+    Files.writeString(entry, damaged);
+
+    assertThat(cache.chat(request).content()).isEqualTo(answer);
+
+    assertThat(model.calls()).isEqualTo(2);
+    assertThat(CassetteFile.read(entry).sample(0)).hasSize(1);
+  }
+
   @Test
   void theKeyCoversSampleOptionsAndEndpoint() {
     CachingAgent cache = new CachingAgent(OPENAI, Optional.empty(), dir, this::reference);

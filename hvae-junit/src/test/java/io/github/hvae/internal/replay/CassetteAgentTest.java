@@ -1,5 +1,7 @@
 package io.github.hvae.internal.replay;
 
+import io.github.hvae.internal.io.AtomicFiles;
+
 import static io.github.hvae.internal.replay.Evaluations.TEST;
 import static io.github.hvae.internal.replay.Evaluations.evaluate;
 import static io.github.hvae.internal.replay.Evaluations.fixedPlan;
@@ -8,6 +10,7 @@ import static io.github.hvae.internal.replay.Evaluations.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hvae.agent.ChatMessage;
+import io.github.hvae.internal.engine.AlignmentEvaluator;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
@@ -86,12 +89,15 @@ class CassetteAgentTest {
     }
   }
 
-  @Test
-  void everyExchangeIsInTheFileWhenItsCallReturnsWhileSamplesRecordConcurrently()
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(CassetteAgent.Writes.class)
+  void everyExchangeIsInTheFileWhenItsCallReturnsWhileSamplesRecordConcurrently(CassetteAgent.Writes writes)
       throws Exception {
     int samples = 8;
     int turns = 6;
-    CassetteAgent recorder = agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference);
+    CassetteAgent recorder =
+        new CassetteAgent(
+            REFERENCE, Optional.empty(), TEST, cassette(REFERENCE), CassetteMode.RECORD, CassetteAgentTest::reference, writes);
     ExecutorService pool = Executors.newFixedThreadPool(samples);
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -122,6 +128,37 @@ class CassetteAgentTest {
     Cassette written = CassetteFile.read(cassette(REFERENCE));
     for (int s = 0; s < samples; s++) {
       assertThat(written.sample(s)).hasSize(turns);
+    }
+  }
+
+  @Test
+  void withAJournalEveryExchangeIsReadableAtOnceAndFlushLeavesTheFileAlone()
+      throws IOException {
+    CassetteAgent recorder =
+        new CassetteAgent(
+            REFERENCE, Optional.empty(), TEST, cassette(REFERENCE), CassetteMode.RECORD,
+            CassetteAgentTest::reference, CassetteAgent.Writes.JOURNAL);
+    ExecutorService pool = Executors.newCachedThreadPool();
+    SvoEvaluation recorded;
+    try {
+      // Not Evaluations.evaluate, which flushes.
+      recorded = new AlignmentEvaluator(pool).evaluate(plan(4, true), recorder);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(CassetteFile.read(cassette(REFERENCE)).samples().values().stream().mapToInt(List::size).sum())
+        .as("file and journal")
+        .isEqualTo(recorded.calls());
+    SvoEvaluation replayed = evaluate(plan(4, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
+    assertThat(reported(replayed)).isEqualTo(reported(recorded));
+
+    recorder.flush();
+
+    assertThat(CassetteFile.readFile(cassette(REFERENCE)).samples().values().stream().mapToInt(List::size).sum())
+        .isEqualTo(recorded.calls());
+    try (Stream<Path> files = Files.list(cassette(REFERENCE).getParent())) {
+      assertThat(files).containsExactly(cassette(REFERENCE));
     }
   }
 
@@ -265,17 +302,104 @@ class CassetteAgentTest {
     assertThat(reported(replayed)).isEqualTo(reported(changed));
   }
 
+  /** A temporary name as a writer with this process id and start would have given it. */
+  private static Path temporaryOf(Path cassette, long pid, long start) {
+    return cassette.resolveSibling("." + cassette.getFileName() + "." + pid + "-" + start + ".1f2e3d.tmp");
+  }
+
+  /** The id and start of a process that ran and is gone, as a killed writer's. */
+  private static long[] finishedProcess() throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    long start = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(1L);
+    process.waitFor();
+    return new long[] {process.pid(), start};
+  }
+
   @Test
-  void recordingClearsTemporaryFilesAKilledWriterLeftBehind() throws IOException {
+  void recordingClearsTemporaryFilesAKilledWriterLeftBehindAndNoOneElses() throws Exception {
     evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
-    Path leftover = cassette(REFERENCE).resolveSibling("." + cassette(REFERENCE).getFileName() + ".1f2e3d.tmp");
-    Files.writeString(leftover, "{\"schema\": \"hvae-cass");
+    Path cassette = cassette(REFERENCE);
+    long[] killed = finishedProcess();
+    Path ofKilled = temporaryOf(cassette, killed[0], killed[1]);
+    ProcessHandle self = ProcessHandle.current();
+    Path ofRunning =
+        temporaryOf(cassette, self.pid(), self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L));
+    Path ofReusedId = temporaryOf(cassette, self.pid(), 12345L);
+    Path unattributedFresh = cassette.resolveSibling("." + cassette.getFileName() + ".9a8b7c.tmp");
+    Path unattributedOld = cassette.resolveSibling("." + cassette.getFileName() + ".6d5e4f.tmp");
+    for (Path leftover : List.of(ofKilled, ofRunning, ofReusedId, unattributedFresh, unattributedOld)) {
+      Files.writeString(leftover, "{\"schema\": \"hvae-cass");
+    }
+    Files.setLastModifiedTime(
+        unattributedOld,
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(AtomicFiles.ORPHAN_AGE).minusSeconds(1)));
 
     evaluate(plan(2, true), agent(REFERENCE, CassetteMode.REPLAY, noModel()));
-    assertThat(leftover).as("replay writes nothing, not even deletions").exists();
+    assertThat(ofKilled).as("replay writes nothing, not even deletions").exists();
 
     evaluate(plan(2, true), agent(REFERENCE, CassetteMode.AUTO, CassetteAgentTest::reference));
-    assertThat(leftover).doesNotExist();
+    assertThat(ofKilled).as("its writer is gone").doesNotExist();
+    assertThat(ofReusedId).as("its id now belongs to another process").doesNotExist();
+    assertThat(unattributedOld).as("older than any write").doesNotExist();
+    assertThat(ofRunning).as("a running writer's, perhaps mid-write").exists();
+    assertThat(unattributedFresh).as("perhaps mid-write").exists();
+  }
+
+  /** A JVM that waits until its input closes: another run, busy while this one records. */
+  public static final class OtherRun {
+    public static void main(String[] args) throws IOException {
+      System.in.read();
+    }
+  }
+
+  @Test
+  void aSecondRecordRunNeverDeletesAnotherRunsTemporaryFile() throws Exception {
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OtherRun.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      long start = other.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+      Path inFlight = temporaryOf(cassette(REFERENCE), other.pid(), start);
+      Files.createDirectories(inFlight.getParent());
+      Files.writeString(inFlight, "{\"schema\"");
+
+      evaluate(plan(2, true), agent(REFERENCE, CassetteMode.RECORD, CassetteAgentTest::reference));
+
+      assertThat(other.isAlive()).isTrue();
+      assertThat(inFlight).as("the other run's file, written while it runs").exists();
+    } finally {
+      other.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void temporaryNamesAreUnpredictableAndNeverWrittenThroughALink() throws IOException {
+    Path target = dir.resolve("linked.json");
+    Path first = AtomicFiles.temporaryFor(target);
+    Path second = AtomicFiles.temporaryFor(target);
+    assertThat(first).isNotEqualTo(second);
+    assertThat(first.getFileName().toString())
+        .startsWith(".linked.json." + ProcessHandle.current().pid() + "-")
+        .matches(".*\\.[0-9a-f]+\\.tmp");
+
+    Path elsewhere = dir.resolve("elsewhere.txt");
+    Files.writeString(elsewhere, "untouched");
+    Files.createSymbolicLink(target, elsewhere);
+    AtomicFiles.write(target, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(Files.readString(elsewhere)).isEqualTo("untouched");
+    assertThat(Files.isSymbolicLink(target)).isFalse();
+    assertThat(Files.readString(target)).isEqualTo("{}");
   }
 
   @Test

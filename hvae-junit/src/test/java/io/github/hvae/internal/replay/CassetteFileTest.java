@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CassetteFileTest {
 
@@ -159,5 +162,67 @@ class CassetteFileTest {
     assertThatThrownBy(() -> CassetteFile.read(file))
         .isInstanceOf(CassetteException.class)
         .hasMessageContaining(file.toAbsolutePath() + " is damaged");
+  }
+
+  /** Ways a cassette or cache entry has been found damaged, each as a change to a good file. */
+  static Stream<Arguments> damages() {
+    return Stream.of(
+        Arguments.of("nested deeper than Jackson allows", (java.util.function.UnaryOperator<String>) good -> "[".repeat(5000) + "]".repeat(5000), "not valid JSON"),
+        Arguments.of("a 25 MB string", (java.util.function.UnaryOperator<String>) good -> good.replaceFirst("\"test\": \"", "\"test\": \"" + "x".repeat(25_000_000)), "not valid JSON"),
+        Arguments.of("an empty choice", (java.util.function.UnaryOperator<String>) good -> good.replaceFirst("\"options\": \\{", "\"options\": {\"constrainedAnswers\": \"grammar\", \"choice\": \"\", "), "choice"),
+        Arguments.of("a negative token count", (java.util.function.UnaryOperator<String>) good -> good.replaceFirst("\"promptTokens\": \\d+", "\"promptTokens\": -9"), "'promptTokens' is not a token count: -9"),
+        Arguments.of("a turn as text", (java.util.function.UnaryOperator<String>) good -> good.replaceFirst("\"turn\": 0", "\"turn\": \"0\""), "'turn' is not a whole number"),
+        Arguments.of("a sample twice", (java.util.function.UnaryOperator<String>) good -> good.replaceFirst("\"sample\": 3", "\"sample\": 0"), "sample 0 is recorded twice"),
+        Arguments.of("cached above prompt", (java.util.function.UnaryOperator<String>) good -> good.replaceFirst("\"estimated\": false", "\"estimated\": false, \"cachedPromptTokens\": 1000"), "cachedPromptTokens 1000 exceed"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damages")
+  void aDamagedCassetteGivesAClearErrorNamingTheFile(
+      String name, java.util.function.UnaryOperator<String> damage, String why) throws Exception {
+    Path file = dir.resolve("damaged.json");
+    CassetteFile.write(file, twoSamples());
+    Files.writeString(file, damage.apply(Files.readString(file)));
+
+    assertThatThrownBy(() -> CassetteFile.read(file))
+        .isExactlyInstanceOf(CassetteException.class)
+        .hasMessageContaining("cassette " + file.toAbsolutePath() + " is damaged")
+        .hasMessageContaining(why)
+        .hasMessageContaining("re-record");
+  }
+
+  @Test
+  void cachedPromptTokensAreKeptAndOnlyWrittenWhenThere() throws Exception {
+    Path file = dir.resolve("cached.json");
+    Cassette cassette = new Cassette("T#m", new Endpoint("anthropic", "claude", ""), false);
+    cassette.append(0, new Interaction(List.of(VALUE), GenerationOptions.DEFAULTS, ModelReply.answered("C", TokenUsage.reported(2150, 1800, 3))));
+    cassette.append(1, new Interaction(List.of(VALUE), GenerationOptions.DEFAULTS, ModelReply.answered("C", TokenUsage.reported(20, 3))));
+
+    CassetteFile.write(file, cassette);
+
+    assertThat(Files.readString(file).split("cachedPromptTokens", -1)).hasSize(2);
+    assertThat(CassetteFile.read(file).samples()).isEqualTo(cassette.samples());
+  }
+
+  @Test
+  void renderingAsTheCassetteGrowsGivesExactlyTheWholeText() {
+    Cassette cassette = twoSamples();
+    CassetteFile.Renderer renderer = new CassetteFile.Renderer();
+    assertThat(renderer.render(cassette)).isEqualTo(CassetteFile.toJson(cassette));
+
+    ModelReply reply = ModelReply.answered("B", TokenUsage.reported(4, 1));
+    cassette.append(3, new Interaction(List.of(VALUE, ChatMessage.assistant("Yes."), ITEM), GenerationOptions.DEFAULTS, reply));
+    assertThat(renderer.render(cassette)).isEqualTo(CassetteFile.toJson(cassette));
+
+    cassette.append(1, new Interaction(List.of(ITEM), GenerationOptions.DEFAULTS, reply));
+    cassette.truncate(0, 1);
+    assertThat(renderer.render(cassette)).isEqualTo(CassetteFile.toJson(cassette));
+
+    cassette.truncate(0, 0);
+    cassette.truncate(1, 0);
+    cassette.truncate(3, 0);
+    assertThat(renderer.render(cassette)).isEqualTo(CassetteFile.toJson(cassette));
+    cassette.append(2, new Interaction(List.of(VALUE), GenerationOptions.DEFAULTS, reply));
+    assertThat(renderer.render(cassette)).isEqualTo(CassetteFile.toJson(cassette));
   }
 }

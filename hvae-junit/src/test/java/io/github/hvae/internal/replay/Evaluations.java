@@ -38,13 +38,20 @@ final class Evaluations {
     return plan(samples, goalPrompting).withSequentialSampling(false);
   }
 
-  /** Runs the plan with its samples in parallel, as the extension does. */
+  /**
+   * Runs the plan with its samples in parallel, as the extension does, and flushes a cassette
+   * agent when the evaluation ends, as the extension is to do: the file alone then holds the
+   * recording, and no background rewrite comes after a test's own changes to the file.
+   */
   static SvoEvaluation evaluate(EvaluationPlan plan, ModelAgent agent) {
     ExecutorService executor = Executors.newFixedThreadPool(4);
     try {
       return new AlignmentEvaluator(executor).evaluate(plan, agent);
     } finally {
       executor.shutdownNow();
+      if (agent instanceof CassetteAgent cassette) {
+        cassette.flush();
+      }
     }
   }
 

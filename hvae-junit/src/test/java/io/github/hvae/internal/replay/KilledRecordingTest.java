@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,14 +37,15 @@ class KilledRecordingTest {
 
   @TempDir Path dir;
 
-  @Test
-  void aKilledRecordingLeavesAWholeCassetteThatAutoCompletes() throws Exception {
+  @ParameterizedTest
+  @EnumSource(CassetteAgent.Writes.class)
+  void aKilledRecordingLeavesAWholeCassetteThatAutoCompletes(CassetteAgent.Writes writes) throws Exception {
     Path file = dir.resolve("killed.json");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child =
         new ProcessBuilder(
                 java, "-cp", System.getProperty("java.class.path"), RecordingChild.class.getName(),
-                file.toString(), Integer.toString(SAMPLES), "60")
+                file.toString(), Integer.toString(SAMPLES), "60", writes.name())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("child.log").toFile())
             .start();
@@ -65,18 +67,18 @@ class KilledRecordingTest {
     assertThat(recorded).isPositive().isLessThan(uninterrupted.calls());
 
     CountingAgent model = new CountingAgent(ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
-    SvoEvaluation completed =
-        evaluate(
-            plan(SAMPLES, true),
-            new CassetteAgent(
-                ModelSpec.parse("reference"), Optional.empty(), Evaluations.TEST, file, CassetteMode.AUTO,
-                () -> model));
+    CassetteAgent auto =
+        new CassetteAgent(
+            ModelSpec.parse("reference"), Optional.empty(), Evaluations.TEST, file, CassetteMode.AUTO, () -> model, writes);
+    SvoEvaluation completed = evaluate(plan(SAMPLES, true), auto);
+    // The file alone holds the recording once flushed (an evaluation's end, or the JVM's exit).
+    auto.flush();
 
     assertThat(model.calls()).isEqualTo(uninterrupted.calls() - recorded);
     assertThat(reported(completed)).isEqualTo(reported(uninterrupted));
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .as("no temporary file of the killed writer is left")
+          .as("no temporary file or journal of the killed writer, nor of this one, is left")
           .containsExactlyInAnyOrder("killed.json", "child.log");
     }
   }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * kills it with SIGKILL while it writes. The model answers {@code args[2]} calls and then hangs,
  * as a stuck endpoint would, so the run is certainly cut off mid-way.
  *
- * <p>Arguments: cassette file, samples, calls answered before hanging.
+ * <p>Arguments: cassette file, samples, calls answered before hanging, and how it writes ({@link
+ * CassetteAgent.Writes}).
  */
 public final class RecordingChild {
 
@@ -25,6 +26,7 @@ public final class RecordingChild {
     Path file = Path.of(args[0]);
     int samples = Integer.parseInt(args[1]);
     int answered = Integer.parseInt(args[2]);
+    CassetteAgent.Writes writes = CassetteAgent.Writes.valueOf(args[3]);
     ModelSpec spec = ModelSpec.parse("reference");
     ModelAgent respondent = ReferenceRespondent.create(spec, KilledRecordingTest.SEED);
     AtomicInteger calls = new AtomicInteger();
@@ -50,6 +52,6 @@ public final class RecordingChild {
         };
     Evaluations.evaluate(
         Evaluations.plan(samples, true),
-        new CassetteAgent(spec, Optional.empty(), Evaluations.TEST, file, CassetteMode.RECORD, () -> hanging));
+        new CassetteAgent(spec, Optional.empty(), Evaluations.TEST, file, CassetteMode.RECORD, () -> hanging, writes));
   }
 }

@@ -14,9 +14,15 @@ import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.internal.http.ResilientJsonClient;
+import io.github.hvae.internal.http.ServerUsage;
+import io.github.hvae.internal.provider.ModelEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -26,6 +32,17 @@ import okhttp3.HttpUrl;
  * system prompt in its own {@code system} field, and the required {@code max_tokens}. The API has
  * no seed; {@code temperature} is sent only when configured. Constrained answers ({@code
  * hvae.constrained-answers}) are not sent: the request stays free text and the parser reads it.
+ *
+ * <p><b>Prompt caching</b> (on unless turned off): each request marks its last message with {@code
+ * cache_control: {type: ephemeral}}. A conversation's next turn repeats this request whole and
+ * adds the reply and a new prompt, so the marked prefix is exactly what the next turn can read
+ * from the cache, billed at a tenth of the input price; the API caches nothing below its minimum
+ * prefix length (1024 tokens for most models) and charges nothing extra then. Usage counts every
+ * prompt token ({@code input_tokens + cache_creation_input_tokens + cache_read_input_tokens}) as
+ * prompt tokens and the cache reads as cached prompt tokens.
+ *
+ * <p>An answer whose {@code content} is not a list of blocks, or whose text block holds no text, is
+ * a broken server: the call fails naming the field.
  */
 public final class AnthropicMessagesAgent implements ModelAgent {
 
@@ -36,15 +53,26 @@ public final class AnthropicMessagesAgent implements ModelAgent {
   public static final int DEFAULT_MAX_TOKENS = 1024;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final System.Logger LOG = System.getLogger(AnthropicMessagesAgent.class.getName());
 
   private final ModelEndpoint endpoint;
   private final ResilientJsonClient client;
   private final HttpUrl url;
   private final Headers headers;
+  private final boolean promptCaching;
+  private final AtomicBoolean notedNonsense = new AtomicBoolean();
 
+  /** With prompt caching on. */
   public AnthropicMessagesAgent(ModelEndpoint endpoint, ResilientJsonClient client) {
+    this(endpoint, client, true);
+  }
+
+  /** @param promptCaching mark each request's repeated prefix for the provider's prompt cache */
+  public AnthropicMessagesAgent(
+      ModelEndpoint endpoint, ResilientJsonClient client, boolean promptCaching) {
     this.endpoint = endpoint;
     this.client = client;
+    this.promptCaching = promptCaching;
     this.url = endpoint.resolvePath("messages");
     Headers.Builder builder =
         new Headers.Builder()
@@ -62,8 +90,27 @@ public final class AnthropicMessagesAgent implements ModelAgent {
   @Override
   public ModelReply chat(ChatRequest request) {
     ObjectNode body = body(request);
-    JsonNode json = client.post(url, headers, body, RejectedParameter.naming(body, this::advice));
-    return read(json, String.join("\n", request.messages().stream().map(ChatMessage::content).toList()));
+    ResilientJsonClient.Answer answer =
+        client.exchange(url, headers, body, RejectedParameter.naming(body, this::advice), AnthropicMessagesAgent::brokenField);
+    ModelReply reply =
+        read(
+            answer.json(),
+            String.join("\n", request.messages().stream().map(ChatMessage::content).toList()),
+            this::noteNonsense);
+    return new ModelReply(reply.content(), reply.outcome(), reply.usage().withRetries(answer.retries()));
+  }
+
+  private void noteNonsense(String what) {
+    if (notedNonsense.compareAndSet(false, true)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () ->
+              endpoint.spec()
+                  + ": the server reported usage "
+                  + what
+                  + ", which is no token count; counting estimates instead, marked estimated"
+                  + " (noted once per model)");
+    }
   }
 
   /** The request body, exactly as sent. */
@@ -93,39 +140,111 @@ public final class AnthropicMessagesAgent implements ModelAgent {
           .put("role", message.role().name().toLowerCase(Locale.ROOT))
           .put("content", message.content());
     }
+    if (promptCaching && !messages.isEmpty()) {
+      // The breakpoint goes on the last block: everything up to it is the prefix the next turn
+      // repeats. The API looks back from a breakpoint for the longest cached prefix, so one
+      // breakpoint per request also finds what the previous turn cached.
+      ObjectNode last = (ObjectNode) messages.get(messages.size() - 1);
+      String text = last.path("content").asText();
+      ArrayNode blocks = last.putArray("content");
+      blocks
+          .addObject()
+          .put("type", "text")
+          .put("text", text)
+          .putObject("cache_control")
+          .put("type", "ephemeral");
+    }
     options.temperature().ifPresent(t -> body.put("temperature", t));
     return body;
   }
 
-  static ModelReply read(JsonNode json, String prompt) {
+  /**
+   * What makes {@code json} no Messages answer, empty when nothing does. A missing {@code content}
+   * is an answer without one, which the protocol counts; {@code content: null}, or any field of the
+   * wrong type, is a broken server.
+   */
+  static Optional<String> brokenField(JsonNode json) {
+    JsonNode content = json.path("content");
+    if (content.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (!content.isArray()) {
+      return Optional.of("'content' = " + kind(content) + " where a list of blocks belongs");
+    }
+    for (int i = 0; i < content.size(); i++) {
+      JsonNode block = content.get(i);
+      if (!block.isObject()) {
+        return Optional.of("'content[" + i + "]' = " + kind(block) + " where a block belongs");
+      }
+      if ("text".equals(block.path("type").asText(null)) && !block.path("text").isTextual()) {
+        return Optional.of(
+            "'content[" + i + "].text' = " + kind(block.path("text")) + " where text belongs");
+      }
+    }
+    JsonNode stop = json.path("stop_reason");
+    if (!stop.isMissingNode() && !stop.isNull() && !stop.isTextual()) {
+      return Optional.of("'stop_reason' = " + kind(stop) + " where text belongs");
+    }
+    return Optional.empty();
+  }
+
+  private static String kind(JsonNode node) {
+    if (node.isMissingNode()) {
+      return "missing";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    String text = node.toString();
+    String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+    return type + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+  }
+
+  /** The reply in an answer that {@link #brokenField} found nothing wrong with. */
+  static ModelReply read(JsonNode json, String prompt, Consumer<String> nonsense) {
     JsonNode content = json.path("content");
     StringBuilder text = new StringBuilder();
-    if (content.isArray()) {
-      for (JsonNode block : content) {
-        if ("text".equals(block.path("type").asText()) && block.path("text").isTextual()) {
-          text.append(block.path("text").asText());
-        }
+    for (JsonNode block : content) {
+      if ("text".equals(block.path("type").asText()) && block.path("text").isTextual()) {
+        text.append(block.path("text").asText());
       }
     }
     String reply = text.toString();
-    ModelReply.Outcome outcome;
-    if (!content.isArray()) {
-      outcome = ModelReply.Outcome.NO_CHOICES;
-    } else {
-      String stop = json.path("stop_reason").isTextual() ? json.path("stop_reason").asText() : "";
-      outcome =
-          switch (stop) {
-            case "max_tokens" -> ModelReply.Outcome.TRUNCATED;
-            case "refusal" -> ModelReply.Outcome.CONTENT_FILTERED;
-            default -> reply.isBlank() ? ModelReply.Outcome.EMPTY : ModelReply.Outcome.ANSWERED;
-          };
+    String stop = json.path("stop_reason").isTextual() ? json.path("stop_reason").asText() : "";
+    ModelReply.Outcome outcome =
+        !content.isArray()
+            ? ModelReply.Outcome.NO_CHOICES
+            : switch (stop) {
+          case "max_tokens" -> ModelReply.Outcome.TRUNCATED;
+          case "refusal" -> ModelReply.Outcome.CONTENT_FILTERED;
+          default -> reply.isBlank() ? ModelReply.Outcome.EMPTY : ModelReply.Outcome.ANSWERED;
+        };
+    return new ModelReply(reply, outcome, usage(json.path("usage"), prompt, reply, nonsense));
+  }
+
+  /**
+   * Every prompt token, cached or not: the API counts {@code input_tokens} after the last cache
+   * breakpoint only, and cache writes and reads apart.
+   */
+  private static TokenUsage usage(
+      JsonNode usage, String prompt, String reply, Consumer<String> nonsense) {
+    try {
+      OptionalLong input = ServerUsage.count(usage.path("input_tokens"), "input_tokens");
+      OptionalLong output = ServerUsage.count(usage.path("output_tokens"), "output_tokens");
+      OptionalLong written =
+          ServerUsage.count(
+              usage.path("cache_creation_input_tokens"), "cache_creation_input_tokens");
+      OptionalLong read =
+          ServerUsage.count(usage.path("cache_read_input_tokens"), "cache_read_input_tokens");
+      if (input.isPresent() && output.isPresent()) {
+        long cached = read.orElse(0);
+        long prompts = input.getAsLong() + written.orElse(0) + cached;
+        return TokenUsage.reported(prompts, cached, output.getAsLong());
+      }
+    } catch (ServerUsage.Nonsense e) {
+      nonsense.accept(e.getMessage());
     }
-    JsonNode usage = json.path("usage");
-    TokenUsage tokens =
-        usage.path("input_tokens").canConvertToLong() && usage.path("output_tokens").canConvertToLong()
-            ? TokenUsage.reported(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong())
-            : TokenUsage.estimate(prompt, reply);
-    return new ModelReply(reply, outcome, tokens);
+    return TokenUsage.estimate(prompt, reply);
   }
 
   private String advice(int status) {

@@ -16,7 +16,11 @@ import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.internal.http.ResilientJsonClient;
+import io.github.hvae.internal.http.ServerUsage;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -37,15 +41,23 @@ import okhttp3.HttpUrl;
  * structured-outputs {@code response_format} (served by OpenAI, llama.cpp, vLLM, Ollama and LM
  * Studio), {@code grammar} sends llama.cpp's GBNF {@code grammar} field. Other requests are free
  * text either way.
+ *
+ * <p>An answer whose JSON does not have the API's shape ({@code choices} null or not an array, a
+ * {@code message} or {@code content} of the wrong type) is a broken server: the call fails with a
+ * {@link io.github.hvae.agent.ModelException} naming the field, never an unparseable answer.
+ * Usage counts that are not plausible token counts are replaced by an estimate, with a note in the
+ * log. {@code usage.prompt_tokens_details.cached_tokens} is counted as cached prompt tokens.
  */
 public final class OpenAiChatAgent implements ModelAgent {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final System.Logger LOG = System.getLogger(OpenAiChatAgent.class.getName());
 
   private final ModelEndpoint endpoint;
   private final ResilientJsonClient client;
   private final HttpUrl url;
   private final Headers headers;
+  private final AtomicBoolean notedNonsense = new AtomicBoolean();
 
   public OpenAiChatAgent(ModelEndpoint endpoint, ResilientJsonClient client) {
     this.endpoint = endpoint;
@@ -64,8 +76,84 @@ public final class OpenAiChatAgent implements ModelAgent {
   @Override
   public ModelReply chat(ChatRequest request) {
     ObjectNode body = body(request);
-    JsonNode json = client.post(url, headers, body, RejectedParameter.naming(body, this::advice));
-    return read(json, promptText(request));
+    ResilientJsonClient.Answer answer =
+        client.exchange(url, headers, body, RejectedParameter.naming(body, this::advice), OpenAiChatAgent::brokenField);
+    ModelReply reply = read(answer.json(), promptText(request), this::noteNonsense);
+    return new ModelReply(reply.content(), reply.outcome(), reply.usage().withRetries(answer.retries()));
+  }
+
+  private void noteNonsense(String what) {
+    if (notedNonsense.compareAndSet(false, true)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () ->
+              endpoint.spec()
+                  + ": the server reported usage "
+                  + what
+                  + ", which is no token count; counting estimates instead, marked estimated"
+                  + " (noted once per model)");
+    }
+  }
+
+  /**
+   * What makes {@code json} no Chat Completions answer, empty when nothing does. A missing {@code
+   * choices} or an empty one is an answer without a choice, which the protocol counts; {@code
+   * choices: null}, or any field of the wrong type, is a broken server.
+   */
+  static Optional<String> brokenField(JsonNode json) {
+    JsonNode choices = json.path("choices");
+    if (choices.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (!choices.isArray()) {
+      return Optional.of("'choices' = " + kind(choices) + " where an array belongs");
+    }
+    if (choices.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode choice = choices.get(0);
+    if (!choice.isObject()) {
+      return Optional.of("'choices[0]' = " + kind(choice) + " where an object belongs");
+    }
+    JsonNode message = choice.path("message");
+    if (!message.isMissingNode() && !message.isNull() && !message.isObject()) {
+      return Optional.of("'choices[0].message' = " + kind(message) + " where an object belongs");
+    }
+    JsonNode content = message.path("content");
+    if (!content.isMissingNode() && !content.isNull() && !content.isTextual() && !isTextParts(content)) {
+      return Optional.of(
+          "'choices[0].message.content' = " + kind(content) + " where text belongs");
+    }
+    JsonNode finish = choice.path("finish_reason");
+    if (!finish.isMissingNode() && !finish.isNull() && !finish.isTextual()) {
+      return Optional.of("'choices[0].finish_reason' = " + kind(finish) + " where text belongs");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Content as a list of text parts ({@code [{"type": "text", "text": "..."}]}), which some
+   * OpenAI-compatible servers send instead of a string; anything else in the list is not text.
+   */
+  private static boolean isTextParts(JsonNode content) {
+    if (!content.isArray() || content.isEmpty()) {
+      return false;
+    }
+    for (JsonNode part : content) {
+      if (!"text".equals(part.path("type").asText(null)) || !part.path("text").isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String kind(JsonNode node) {
+    if (node.isNull()) {
+      return "null";
+    }
+    String text = node.toString();
+    String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+    return type + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 
   /** The request body, exactly as sent. */
@@ -129,14 +217,25 @@ public final class OpenAiChatAgent implements ModelAgent {
     return rule.toString();
   }
 
-  static ModelReply read(JsonNode json, String prompt) {
+  /** The reply in an answer that {@link #brokenField} found nothing wrong with. */
+  static ModelReply read(JsonNode json, String prompt, java.util.function.Consumer<String> nonsense) {
     JsonNode choices = json.path("choices");
     if (!choices.isArray() || choices.isEmpty()) {
-      return new ModelReply("", ModelReply.Outcome.NO_CHOICES, usage(json, prompt, ""));
+      return new ModelReply("", ModelReply.Outcome.NO_CHOICES, usage(json, prompt, "", nonsense));
     }
     JsonNode choice = choices.get(0);
     JsonNode message = choice.path("message");
-    String content = message.path("content").isTextual() ? message.path("content").asText() : "";
+    JsonNode contentNode = message.path("content");
+    String content;
+    if (contentNode.isTextual()) {
+      content = contentNode.asText();
+    } else if (contentNode.isArray()) {
+      StringBuilder parts = new StringBuilder();
+      contentNode.forEach(part -> parts.append(part.path("text").asText()));
+      content = parts.toString();
+    } else {
+      content = "";
+    }
     if (content.isEmpty() && message.path("refusal").isTextual()) {
       // OpenAI reports a model's own refusal beside an empty content; the protocol counts it.
       content = message.path("refusal").asText();
@@ -148,15 +247,35 @@ public final class OpenAiChatAgent implements ModelAgent {
           case "content_filter" -> ModelReply.Outcome.CONTENT_FILTERED;
           default -> content.isBlank() ? ModelReply.Outcome.EMPTY : ModelReply.Outcome.ANSWERED;
         };
-    return new ModelReply(content, outcome, usage(json, prompt, content));
+    return new ModelReply(content, outcome, usage(json, prompt, content, nonsense));
   }
 
-  private static TokenUsage usage(JsonNode json, String prompt, String completion) {
+  /**
+   * The server's usage, {@code cached_tokens} being part of {@code prompt_tokens}; an estimate
+   * when it sent none, or sent counts that are none (then {@code nonsense} hears which).
+   */
+  private static TokenUsage usage(
+      JsonNode json, String prompt, String completion, java.util.function.Consumer<String> nonsense) {
     JsonNode usage = json.path("usage");
-    if (usage.path("prompt_tokens").canConvertToLong()
-        && usage.path("completion_tokens").canConvertToLong()) {
-      return TokenUsage.reported(
-          usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong());
+    try {
+      OptionalLong promptTokens = ServerUsage.count(usage.path("prompt_tokens"), "prompt_tokens");
+      OptionalLong completionTokens =
+          ServerUsage.count(usage.path("completion_tokens"), "completion_tokens");
+      OptionalLong cached =
+          ServerUsage.count(
+              usage.path("prompt_tokens_details").path("cached_tokens"),
+              "prompt_tokens_details.cached_tokens");
+      if (promptTokens.isPresent() && completionTokens.isPresent()) {
+        long cachedTokens = cached.orElse(0);
+        if (cachedTokens > promptTokens.getAsLong()) {
+          throw new ServerUsage.Nonsense(
+              "cached_tokens=" + cachedTokens + " above prompt_tokens=" + promptTokens.getAsLong());
+        }
+        return TokenUsage.reported(
+            promptTokens.getAsLong(), cachedTokens, completionTokens.getAsLong());
+      }
+    } catch (ServerUsage.Nonsense e) {
+      nonsense.accept(e.getMessage());
     }
     return TokenUsage.estimate(prompt, completion);
   }

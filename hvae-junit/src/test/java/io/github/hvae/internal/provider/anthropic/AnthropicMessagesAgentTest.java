@@ -2,8 +2,13 @@ package io.github.hvae.internal.provider.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hvae.internal.provider.AgentSettings;
 import io.github.hvae.internal.provider.Agents;
+import io.github.hvae.internal.provider.ModelEndpoint;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.http.ResilientJsonClient;
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ChoiceConstraint;
@@ -75,7 +80,8 @@ class AnthropicMessagesAgentTest {
                 "{\"model\":\"claude-test\",\"max_tokens\":1024,\"system\":\"Be brief.\",\"messages\":["
                     + "{\"role\":\"user\",\"content\":\"Hi\"},"
                     + "{\"role\":\"assistant\",\"content\":\"Hello.\"},"
-                    + "{\"role\":\"user\",\"content\":\"Pick.\"}]}"));
+                    + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Pick.\","
+                    + "\"cache_control\":{\"type\":\"ephemeral\"}}]}]}"));
   }
 
   @Test
@@ -112,7 +118,8 @@ class AnthropicMessagesAgentTest {
         .isEqualTo(
             JSON.readTree(
                 "{\"model\":\"claude-test\",\"max_tokens\":50,\"temperature\":0.5,\"messages\":["
-                    + "{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"user\",\"content\":\"Pick.\"}]}"));
+                    + "{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"user\",\"content\":[{\"type\":\"text\","
+                    + "\"text\":\"Pick.\",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}"));
   }
 
   @Test
@@ -138,5 +145,65 @@ class AnthropicMessagesAgentTest {
     try (ModelAgent agent = agent()) {
       assertThat(agent.chat(ChatRequest.of(List.of(ChatMessage.user("Pick.")))).outcome()).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void countsEveryPromptTokenAndTheCacheReadsAsCached() {
+    answer(
+        "{\"content\":[{\"type\":\"text\",\"text\":\"C\"}],\"stop_reason\":\"end_turn\",\"usage\":"
+            + "{\"input_tokens\":50,\"cache_creation_input_tokens\":300,\"cache_read_input_tokens\":1800,"
+            + "\"output_tokens\":3}}");
+    try (ModelAgent agent = agent()) {
+      TokenUsage usage = agent.chat(ChatRequest.of(List.of(ChatMessage.user("Pick.")))).usage();
+
+      assertThat(usage).isEqualTo(TokenUsage.reported(2150, 1800, 3));
+    }
+  }
+
+  @Test
+  void marksOnlyTheLastMessageWhoseConversationTheNextTurnRepeats() throws Exception {
+    answer(OK);
+    answer(OK);
+    List<ChatMessage> first = List.of(ChatMessage.system("Value."), ChatMessage.user("Goal?"));
+    List<ChatMessage> second =
+        List.of(ChatMessage.system("Value."), ChatMessage.user("Goal?"), ChatMessage.assistant("C"), ChatMessage.user("Item 1?"));
+    try (ModelAgent agent = agent()) {
+      agent.chat(ChatRequest.of(first));
+      agent.chat(ChatRequest.of(second));
+    }
+    JsonNode turn1 = JSON.readTree(server.takeRequest().getBody().utf8());
+    JsonNode turn2 = JSON.readTree(server.takeRequest().getBody().utf8());
+
+    assertThat(turn1.at("/messages/0/content/0/cache_control/type").asText()).isEqualTo("ephemeral");
+    assertThat(turn2.at("/messages/0/content").isTextual()).as("the marked block is plain text a turn later").isTrue();
+    assertThat(turn2.at("/messages/0/content").asText()).isEqualTo("Goal?");
+    assertThat(turn2.at("/messages/1/content").asText()).isEqualTo("C");
+    assertThat(turn2.at("/messages/2/content/0/text").asText()).isEqualTo("Item 1?");
+    assertThat(turn2.at("/messages/2/content/0/cache_control/type").asText()).isEqualTo("ephemeral");
+    assertThat(turn2.toString().split("cache_control", -1)).as("one breakpoint per request").hasSize(2);
+    assertThat(turn2.path("system").isTextual()).isTrue();
+  }
+
+  @Test
+  void sendsNoCacheControlWithPromptCachingOff() throws Exception {
+    answer(OK);
+    AgentSettings settings =
+        Agents.settings(server.url("/v1").toString(), Map.of("ANTHROPIC_API_KEY", KEY), new Agents.RecordingSleeper());
+    ModelEndpoint endpoint =
+        ModelEndpoint.resolve(ModelSpec.parse("anthropic:claude-test"), settings.baseUrl(), settings.environment());
+    try (ModelAgent agent =
+        new AnthropicMessagesAgent(
+            endpoint,
+            new ResilientJsonClient(
+                "anthropic:claude-test",
+                settings.timeouts(),
+                settings.retry(),
+                settings.limits().forEndpoint(endpoint.limitKey()),
+                endpoint.apiKey()),
+            false)) {
+      agent.chat(ChatRequest.of(List.of(ChatMessage.user("Pick."))));
+    }
+
+    assertThat(server.takeRequest().getBody().utf8()).doesNotContain("cache_control").contains("\"content\":\"Pick.\"");
   }
 }

@@ -157,4 +157,17 @@ class OpenAiChatAgentTest {
       assertThat(agent.chat(conversation(GenerationOptions.DEFAULTS, 0)).outcome()).isEqualTo(expected);
     }
   }
+
+  @Test
+  void countsTheCachedPartOfThePromptTokens() {
+    answer(
+        "{\"choices\":[{\"message\":{\"content\":\"A\"},\"finish_reason\":\"stop\"}],\"usage\":"
+            + "{\"prompt_tokens\":2006,\"completion_tokens\":1,\"prompt_tokens_details\":{\"cached_tokens\":1920}}}");
+    try (ModelAgent agent = agent(Map.of())) {
+      TokenUsage usage = agent.chat(conversation(GenerationOptions.DEFAULTS, 0)).usage();
+
+      assertThat(usage).isEqualTo(TokenUsage.reported(2006, 1920, 1));
+      assertThat(usage.plus(usage).cachedPromptTokens()).isEqualTo(3840);
+    }
+  }
 }

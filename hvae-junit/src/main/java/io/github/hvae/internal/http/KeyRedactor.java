@@ -1,0 +1,240 @@
+package io.github.hvae.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds one API key in the shapes a server or a model may echo it in, and replaces it with {@value
+ * #MASK}: the exact key; upper- or lower-cased; without its {@code sk-}, {@code sk-proj-} or {@code
+ * sk-ant-} prefix; with spaces, dashes, dots, underscores or invisible characters inserted between
+ * its characters; URL-encoded; and inside base64, as a server echoing an {@code Authorization:
+ * Bearer} or basic-auth header would encode it, at any alignment.
+ *
+ * <p>One instance per key, built once: the patterns cost a few microseconds to apply to a typical
+ * answer. Keys shorter than {@value #MIN_SHAPED_LENGTH} characters are placeholders (a local
+ * server's "none" or "x"), not secrets worth mangling model answers for: only their exact text is
+ * removed, and only from error text, never from model content.
+ */
+public final class KeyRedactor {
+
+  static final String MASK = "[redacted]";
+
+  /** Shorter keys (after their prefix) are matched exactly, and never in model content. */
+  static final int MIN_SHAPED_LENGTH = 8;
+
+  /** Shortest base64 run worth matching: 12 characters carry 9 bytes of the key. */
+  private static final int MIN_BASE64_RUN = 12;
+
+  /** Prefixes providers put before the random part of a key; longest first. */
+  private static final List<String> PREFIXES =
+      List.of("sk-ant-api03-", "sk-ant-admin01-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-");
+
+  /** What a server or a model may insert between the characters of an echoed key. */
+  private static final String SEPARATOR = "[\\s\\p{Z}\\p{Cf}\\-_.:,/|]*";
+
+  /** Things that look like keys in error text, masked or not; never applied to model content. */
+  private static final Pattern KEY_LIKE =
+      Pattern.compile(
+          "\\b(?:sk|pk|rk)-[A-Za-z0-9_\\-*.]{4,}|\\b[A-Za-z0-9_\\-]{32,}\\b"
+              + "|(?i:bearer)\\s+[A-Za-z0-9_\\-.~+/=*]{8,}");
+
+  private static final int EXCERPT = 300;
+
+  private static final KeyRedactor NONE = new KeyRedactor(null, null, null);
+
+  private final String exact;
+  private final Pattern caseless;
+  private final Pattern base64;
+
+  private KeyRedactor(String exact, Pattern caseless, Pattern base64) {
+    this.exact = exact;
+    this.caseless = caseless;
+    this.base64 = base64;
+  }
+
+  /** No key: only key-like patterns are removed from error text. */
+  public static KeyRedactor none() {
+    return NONE;
+  }
+
+  public static KeyRedactor of(Optional<ApiKey> key) {
+    return key.map(k -> of(k.reveal())).orElse(NONE);
+  }
+
+  static KeyRedactor of(String key) {
+    if (key.isEmpty()) {
+      return NONE;
+    }
+    String core = core(key);
+    if (core.length() < MIN_SHAPED_LENGTH) {
+      return new KeyRedactor(key, null, null);
+    }
+    Set<String> alternatives = new LinkedHashSet<>();
+    alternatives.add(spaced(core));
+    for (String text : List.of(key, core)) {
+      String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8);
+      if (!encoded.equals(text)) {
+        alternatives.add(Pattern.quote(encoded));
+        alternatives.add(Pattern.quote(encoded.replace("%20", "+")));
+      }
+    }
+    Set<String> runs = new LinkedHashSet<>();
+    for (String text : List.of(key, core)) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      for (int offset = 0; offset < 3; offset++) {
+        String run = base64Run(bytes, offset, Base64.getEncoder().withoutPadding());
+        if (run.length() >= MIN_BASE64_RUN) {
+          runs.add(run);
+          runs.add(run.replace('+', '-').replace('/', '_'));
+        }
+      }
+    }
+    Pattern caseless =
+        Pattern.compile(String.join("|", alternatives), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    List<String> quoted = new ArrayList<>();
+    runs.forEach(run -> quoted.add(Pattern.quote(run)));
+    return new KeyRedactor(key, caseless, Pattern.compile(String.join("|", quoted)));
+  }
+
+  /** The random part of a key: without a known provider prefix. */
+  static String core(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    for (String prefix : PREFIXES) {
+      if (lower.startsWith(prefix) && key.length() > prefix.length()) {
+        return key.substring(prefix.length());
+      }
+    }
+    return key;
+  }
+
+  /** The core as a pattern that allows separators between its characters. */
+  private static String spaced(String core) {
+    StringBuilder pattern = new StringBuilder();
+    int[] codePoints = core.codePoints().toArray();
+    for (int i = 0; i < codePoints.length; i++) {
+      if (i > 0) {
+        pattern.append(SEPARATOR);
+      }
+      pattern.append(Pattern.quote(new String(Character.toChars(codePoints[i]))));
+    }
+    return pattern.toString();
+  }
+
+  /**
+   * The base64 characters that encode {@code bytes} alone when they follow {@code offset} other
+   * bytes: a key inside a longer encoded text ({@code Bearer <key>}, {@code user:<key>}) shows as
+   * one of the three runs, whatever precedes it.
+   */
+  static String base64Run(byte[] bytes, int offset, Base64.Encoder encoder) {
+    byte[] shifted = new byte[offset + bytes.length];
+    System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+    String encoded = encoder.encodeToString(shifted);
+    long startBit = 8L * offset;
+    long endBit = 8L * (offset + bytes.length);
+    // Character j carries bits [6j, 6j + 6): keep those wholly inside the key's bits.
+    int first = (int) ((startBit + 5) / 6);
+    int last = (int) (endBit / 6); // exclusive
+    return last > first ? encoded.substring(first, Math.min(last, encoded.length())) : "";
+  }
+
+  /** True when this redactor knows a key worth finding in model content. */
+  public boolean guardsContent() {
+    return caseless != null;
+  }
+
+  /**
+   * Model content without the key in any of its shapes; otherwise untouched (no shortening, no
+   * whitespace changes), so that answers read the same.
+   */
+  public String scrubContent(String text) {
+    if (caseless == null || text.isEmpty()) {
+      return text;
+    }
+    String result = text;
+    if (result.contains(exact)) {
+      result = result.replace(exact, MASK);
+    }
+    result = replaceAll(caseless, result);
+    return replaceAll(base64, result);
+  }
+
+  /**
+   * Error text fit for an exception message or a log line: without the key in any shape, without
+   * anything that looks like a key or a bearer token, on one line, at most {@value #EXCERPT}
+   * characters.
+   */
+  public String scrubMessage(String text) {
+    String result = text;
+    if (exact != null && result.contains(exact)) {
+      result = result.replace(exact, MASK);
+    }
+    if (caseless != null) {
+      result = replaceAll(caseless, result);
+      result = replaceAll(base64, result);
+    }
+    result = KEY_LIKE.matcher(result).replaceAll(Matcher.quoteReplacement(MASK)).strip();
+    result = result.replaceAll("\\s+", " ");
+    return result.length() > EXCERPT ? result.substring(0, EXCERPT) + "..." : result;
+  }
+
+  /**
+   * Every string of a server's JSON answer, names and values, scrubbed as content, in place:
+   * whatever field a provider reads the answer from, the key is gone before anything stores it.
+   */
+  public JsonNode scrubTree(JsonNode node) {
+    if (caseless == null) {
+      return node;
+    }
+    if (node instanceof ObjectNode object) {
+      List<Map.Entry<String, JsonNode>> renamed = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode value = field.getValue();
+        JsonNode scrubbed = value.isTextual() ? text(value) : scrubTree(value);
+        String name = scrubContent(field.getKey());
+        if (!name.equals(field.getKey())) {
+          fields.remove();
+          renamed.add(Map.entry(name, scrubbed));
+        } else if (scrubbed != value) {
+          field.setValue(scrubbed);
+        }
+      }
+      renamed.forEach(e -> object.set(e.getKey(), e.getValue()));
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode value = array.get(i);
+        if (value.isTextual()) {
+          array.set(i, text(value));
+        } else {
+          scrubTree(value);
+        }
+      }
+    }
+    return node;
+  }
+
+  private JsonNode text(JsonNode value) {
+    String scrubbed = scrubContent(value.asText());
+    return scrubbed.equals(value.asText()) ? value : TextNode.valueOf(scrubbed);
+  }
+
+  private static String replaceAll(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    return matcher.find() ? matcher.replaceAll(Matcher.quoteReplacement(MASK)) : text;
+  }
+}
