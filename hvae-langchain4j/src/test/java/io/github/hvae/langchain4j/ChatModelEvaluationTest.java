@@ -13,6 +13,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Trajectory;
@@ -129,6 +131,30 @@ class ChatModelEvaluationTest {
 
   private static boolean asksAnItem(ChatRequest request) {
     return ScriptedChatModel.text(request.messages().get(request.messages().size() - 1)).contains("A. You get");
+  }
+
+  @Test
+  void filteredAndTruncatedItemAnswersAreCountedAndReaskedNeverChosen() {
+    ScriptedChatModel bot = freshBot();
+    bot.override =
+        request -> {
+          String question = ScriptedChatModel.text(request.messages().get(request.messages().size() - 1));
+          if (question.startsWith("Question 1 of")) {
+            return ChatResponse.builder().aiMessage(AiMessage.from("")).finishReason(FinishReason.CONTENT_FILTER).build();
+          }
+          if (question.startsWith("Question 2 of")) {
+            return ChatResponse.builder().aiMessage(AiMessage.from("I pick")).finishReason(FinishReason.LENGTH).build();
+          }
+          return null;
+        };
+
+    run(dir, SupportBotTest.class, "hvae.sequential", "false");
+
+    assertThat(EVALUATIONS).hasSize(2).allSatisfy(e -> {
+      assertThat(e.answers().refusals()).as("filtered: one per sample").isEqualTo(e.samplesRun());
+      assertThat(e.answers().unparseable()).as("truncated: one per sample").isEqualTo(e.samplesRun());
+      assertThat(e.answers().reasked()).isEqualTo(2 * e.samplesRun());
+    });
   }
 
   @Test

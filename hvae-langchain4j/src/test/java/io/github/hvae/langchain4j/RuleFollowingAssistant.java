@@ -31,6 +31,15 @@ final class RuleFollowingAssistant {
   static String answer(List<Line> lines, boolean json) {
     String question = lines.get(lines.size() - 1).text();
     double[] weights = weights(lines);
+    if (!OPTION.matcher(question).find() && question.contains("single letter")) {
+      // A re-ask: the options are those of the last question that showed some.
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).fromUser() && OPTION.matcher(lines.get(i).text()).find()) {
+          question = lines.get(i).text();
+          break;
+        }
+      }
+    }
     Matcher option = OPTION.matcher(question);
     if (option.find()) {
       if (weights == null) {

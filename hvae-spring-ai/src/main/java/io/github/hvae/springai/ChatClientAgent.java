@@ -49,11 +49,6 @@ final class ChatClientAgent implements ModelAgent {
     return new ChatClientAgent(name, (ChatClient) client);
   }
 
-  /** True when the client's advisors keep chat memory, so it is sent only new messages. */
-  boolean keepsMemory() {
-    return keepsMemory;
-  }
-
   @Override
   public ModelSpec spec() {
     return name;
@@ -69,12 +64,12 @@ final class ChatClientAgent implements ModelAgent {
     } else {
       spec = spec.messages(Replies.messages(request.messages()));
     }
-    var options = Replies.options(request.options(), defaults);
-    if (options.isPresent()) {
-      spec = spec.options(options.get());
-    }
     ChatResponse response;
     try {
+      var options = Replies.options(request.options(), defaults);
+      if (options.isPresent()) {
+        spec = spec.options(options.get());
+      }
       response = spec.call().chatResponse();
     } catch (RuntimeException e) {
       throw new ModelException("the model " + name + " (a Spring AI ChatClient) failed: " + e, e);
