@@ -28,6 +28,12 @@ public final class SupportBotRules {
    */
   public static String answer(List<String> userMessages, boolean json) {
     String question = userMessages.get(userMessages.size() - 1);
+    if (!OPTION.matcher(question).find() && question.contains("letter")) {
+      // Asked again to choose: the options are those of the last question that showed some.
+      for (String earlier : userMessages) {
+        question = OPTION.matcher(earlier).find() ? earlier : question;
+      }
+    }
     double[] weights = weights(userMessages);
     Matcher option = OPTION.matcher(question);
     if (!option.find()) {
