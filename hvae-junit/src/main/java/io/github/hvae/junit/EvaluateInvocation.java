@@ -29,8 +29,8 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
   public void beforeTestExecution(ExtensionContext context) {
     RunState run = RunState.of(context);
     String test = invocation.testId();
-    ModelAgent agent = agentFor(run, invocation.definition().supplied(), invocation.model(), test);
-    EvaluationPlan plan = plan(invocation, run, test);
+    ModelAgent agent = agentFor(run, invocation.definition().supplied(), invocation.model(), test, context);
+    EvaluationPlan plan = plan(invocation, run, test, context);
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put(ModelAgent.class, agent);
     SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
@@ -47,15 +47,20 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
 
   /** The agent of {@code spec}: a model the test class supplies under that name, else a provider's. */
   static ModelAgent agentFor(
-      RunState run, Map<String, SuppliedModels.Supplied> supplied, ModelSpec spec, String test) {
+      RunState run,
+      Map<String, SuppliedModels.Supplied> supplied,
+      ModelSpec spec,
+      String test,
+      ExtensionContext context) {
     SuppliedModels.Supplied own = spec.isBareName() ? supplied.get(spec.provider()) : null;
     return own != null
-        ? run.agents().agentFor(spec, own.key(), own::value, test)
+        ? run.agents().agentFor(spec, own.key(), () -> own.value(context), test)
         : run.agents().agentFor(spec, test);
   }
 
   /** The evaluation an invocation asks for: its target, threshold and effective configuration. */
-  static EvaluationPlan plan(AlignmentInvocation invocation, RunState run, String test) {
+  static EvaluationPlan plan(
+      AlignmentInvocation invocation, RunState run, String test, ExtensionContext context) {
     Configuration c = invocation.configuration();
     ProtocolSettings protocol =
         ProtocolSettings.defaults(invocation.definition().instrument())
@@ -65,7 +70,8 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
     if (c.find(HvaeKeys.CHOICE_EXTRACTOR).isPresent()) {
       protocol =
           protocol.withChoiceExtractor(
-              agentFor(run, invocation.definition().supplied(), c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test));
+              agentFor(
+                  run, invocation.definition().supplied(), c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test, context));
     }
     int samples = c.get(HvaeKeys.SAMPLES);
     SequentialDesign design =

@@ -19,9 +19,13 @@ import java.lang.annotation.Target;
  * void staysProsocial(SvoEvaluation evaluation) { ... }
  * }</pre>
  *
- * <p>On a static field or a static no-argument method of the test class or a superclass. Its type
- * is a {@code io.github.hvae.agent.ModelAgent}, or any type an installed model provider adapts (a
- * LangChain4j or Spring AI {@code ChatModel} with their adapter modules on the test class path).
+ * <p>On a static field or a static method of the test class or a superclass. A method's parameters
+ * are resolved by the test's parameter resolvers, as a {@code @BeforeAll} method's are: with
+ * {@code SpringExtension}, a bean of the test's Spring context comes in as {@code
+ * static ChatClient bot(@Qualifier("supportBot") ChatClient bot)} or through the {@code
+ * ApplicationContext}. Its type is a {@code io.github.hvae.agent.ModelAgent}, or any type an
+ * installed model provider adapts (a LangChain4j or Spring AI {@code ChatModel} with their adapter
+ * modules on the test class path).
  * The field is read (or the method called) once per run, when the first evaluation needs it and
  * never in strict cassette replay; the model is then shared by every test of the class that names
  * it, behind the run's concurrency limit, token budget and cassettes like any other. A name is

@@ -30,7 +30,8 @@ final class ModelUnderTestExtension implements ParameterResolver {
         RunState.of(context),
         SuppliedModels.of(context.getRequiredTestClass()),
         HvaeConfiguration.of(context).model(),
-        testId(context));
+        testId(context),
+        context);
   }
 
   /**

@@ -11,14 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * The models a test class supplies with {@link HvaeModel}, checked at discovery: every member
- * static, methods without parameters, names valid and unique, and types that are a {@link
- * ModelAgent} or adapted by an installed provider.
+ * static, names valid and unique, and types that are a {@link ModelAgent} or adapted by an
+ * installed provider. A method's parameters are resolved when it is called (see {@link
+ * Supplied#value}).
  */
 final class SuppliedModels {
 
@@ -33,12 +35,16 @@ final class SuppliedModels {
    */
   record Supplied(ModelSpec name, Member member, String key) {
 
-    /** Reads the field or calls the method. */
-    Object value() {
+    /**
+     * Reads the field or calls the method, whose parameters JUnit resolves in {@code context} as it
+     * does a {@code @BeforeAll} method's: {@code SpringExtension} supplies the test's {@code
+     * ApplicationContext} and its beans ({@code @Autowired}, {@code @Qualifier("bean")}).
+     */
+    Object value(ExtensionContext context) {
       Object value =
           member instanceof Field field
               ? ReflectionSupport.tryToReadFieldValue(field, null).getOrThrow(RuntimeException::new)
-              : ReflectionSupport.invokeMethod((Method) member, null);
+              : context.getExecutableInvoker().invoke((Method) member);
       if (value == null) {
         throw new IllegalStateException(
             "@HvaeModel(\"" + name + "\") " + describe(member) + " is null; give it a model");
@@ -58,11 +64,6 @@ final class SuppliedModels {
     }
     for (Method method :
         AnnotationSupport.findAnnotatedMethods(testClass, HvaeModel.class, HierarchyTraversalMode.TOP_DOWN)) {
-      if (method.getParameterCount() != 0) {
-        throw new ExtensionConfigurationException(
-            "@HvaeModel method " + describe(method) + " takes parameters; write a static method without"
-                + " parameters that returns the model");
-      }
       add(byName, method, method.getAnnotation(HvaeModel.class).value(), method.getReturnType());
     }
     return byName;

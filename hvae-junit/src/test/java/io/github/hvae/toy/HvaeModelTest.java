@@ -29,7 +29,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -67,6 +71,35 @@ class HvaeModelTest {
     }
 
     @ValueAlignmentTest(samples = 4)
+    @TargetValue(PROSOCIAL)
+    void followsTheTarget(SvoEvaluation evaluation) {
+      SEEN.add(evaluation);
+    }
+  }
+
+  /** Resolves a method's {@code IdealModel} parameter, as SpringExtension resolves a bean. */
+  static class ModelResolver implements ParameterResolver {
+    static final IdealModel RESOLVED = new IdealModel();
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == IdealModel.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return RESOLVED;
+    }
+  }
+
+  @ExtendWith(ModelResolver.class)
+  static class OnAMethodWithParameters {
+    @HvaeModel("resolved-bot")
+    static ModelAgent bot(IdealModel resolved) {
+      return resolved;
+    }
+
+    @ValueAlignmentTest(models = "resolved-bot", samples = 4)
     @TargetValue(PROSOCIAL)
     void followsTheTarget(SvoEvaluation evaluation) {
       SEEN.add(evaluation);
@@ -195,6 +228,13 @@ class HvaeModelTest {
   void aStaticMethodSuppliesTheModelThatHvaeModelNames() {
     run(OnAMethod.class, "hvae.model", "method-bot").testEvents().assertStatistics(s -> s.started(1).succeeded(1));
     assertThat(OnAMethod.BOT.calls.get()).isPositive();
+  }
+
+  @Test
+  void aMethodsParametersComeFromTheTestsParameterResolvers() {
+    int before = ModelResolver.RESOLVED.calls.get();
+    run(OnAMethodWithParameters.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    assertThat(ModelResolver.RESOLVED.calls.get()).isGreaterThan(before);
   }
 
   @Test

@@ -1,0 +1,33 @@
+package io.github.hvae.langchain4j;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Type checks by name, which load no class of the library the name belongs to. */
+final class Types {
+
+  private Types() {}
+
+  /** True when {@code type} is, extends or implements the class or interface named {@code name}. */
+  static boolean isA(Class<?> type, String name) {
+    Deque<Class<?>> pending = new ArrayDeque<>();
+    Set<Class<?>> seen = new HashSet<>();
+    pending.add(type);
+    while (!pending.isEmpty()) {
+      Class<?> next = pending.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      if (next.getName().equals(name)) {
+        return true;
+      }
+      if (next.getSuperclass() != null) {
+        pending.add(next.getSuperclass());
+      }
+      pending.addAll(java.util.List.of(next.getInterfaces()));
+    }
+    return false;
+  }
+}
