@@ -27,12 +27,14 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
   public void beforeTestExecution(ExtensionContext context) {
     RunState run = RunState.of(context);
     String test = invocation.testId();
-    ModelAgent agent = run.agents().agentFor(invocation.model(), test);
+    ModelAgent agent = run.limited(run.agents().agentFor(invocation.model(), test));
     EvaluationPlan plan = plan(invocation, run, test);
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put(ModelAgent.class, agent);
-    SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
-    run.report().record(evaluation);
+    boolean talksToModel = run.talksToModel(agent);
+    run.report().progress().started(talksToModel);
+    SvoEvaluation evaluation = new AlignmentEvaluator(run.executor(), run.deadline()).evaluate(plan, agent);
+    run.report().record(evaluation, talksToModel);
     store.put(SvoEvaluation.class, evaluation);
     context.publishReportEntry(ReportEntries.of(evaluation));
     if (evaluation.verdict() == Verdict.ERROR) {
@@ -52,7 +54,8 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
             .withGeneration(generation(c))
             .withCounterbalance(c.get(HvaeKeys.COUNTERBALANCE));
     if (c.find(HvaeKeys.CHOICE_EXTRACTOR).isPresent()) {
-      protocol = protocol.withChoiceExtractor(run.agents().agentFor(c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test));
+      protocol =
+          protocol.withChoiceExtractor(run.limited(run.agents().agentFor(c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test)));
     }
     int samples = c.get(HvaeKeys.SAMPLES);
     SequentialDesign design =

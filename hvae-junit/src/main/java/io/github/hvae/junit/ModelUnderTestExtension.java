@@ -26,9 +26,8 @@ final class ModelUnderTestExtension implements ParameterResolver {
     if (parameter.getParameter().getType() == HvaeConfiguration.class) {
       return HvaeConfiguration.of(context);
     }
-    return RunState.of(context)
-        .agents()
-        .agentFor(HvaeConfiguration.of(context).model(), testId(context));
+    RunState run = RunState.of(context);
+    return run.limited(run.agents().agentFor(HvaeConfiguration.of(context).model(), testId(context)));
   }
 
   /**

@@ -99,8 +99,9 @@ public final class HvaeKeys {
           "rewrite the baseline from this run (the explicit bless step)", "`false`", "`true`");
   public static final Key<Integer> FORK =
       optional("hvae.fork", HvaeKeys::forkNumber,
-          "the Surefire fork number, e.g. <hvae.fork>${surefire.forkNumber}</hvae.fork>",
-          "Surefire fork number, for one report file per fork", "none", "`${surefire.forkNumber}`");
+          "a fork number >= 1 (not needed with Surefire or Failsafe, whose forks are merged into one report)",
+          "not needed with Surefire or Failsafe (their forks' reports are merged into one); other runners' parallel JVMs: this JVM's own report files `hvae-report-fork<n>.*`, to join with `hvae:merge`",
+          "none", "`2`");
   public static final Key<Boolean> COUNTERBALANCE =
       key("hvae.counterbalance", "true", Parsers::bool, "true or false",
           "show each item's options from either end and shuffle the item order (seeded)", "`true`", "`false`");
@@ -134,6 +135,11 @@ public final class HvaeKeys {
               "a test whose model is unavailable here (no API key, adapter missing): `skip` reports it DISABLED, `fail` fails it (for release gates)",
               "`skip`", "`fail`")
           .reportedAs("onUnavailable");
+  public static final Key<Duration> MAX_DURATION =
+      optional("hvae.max-duration", Parsers.durationAtLeast(Duration.ofMillis(100)),
+          "a duration of at least 100ms such as 30m, 90s or PT2H",
+          "wall-time limit of the whole run (per test JVM): evaluations not finished by then end in ERROR, none starts after it, the report keeps everything done",
+          "none", "`30m`");
 
   /** Every key, in the order the README lists them. */
   public static final List<Key<?>> ALL =
@@ -141,7 +147,7 @@ public final class HvaeKeys {
           MODEL, BASE_URL, SAMPLES, CONFIDENCE, TEMPERATURE, SEED, CONCURRENCY, GOAL_PROMPT, CASSETTE,
           CASSETTE_DIR, REPORT_DIR, MAX_TOKENS_BUDGET, CACHE, CACHE_DIR, REQUEST_TIMEOUT, MAX_ATTEMPTS,
           RETRY_BACKOFF, BASELINE, BASELINE_TOLERANCE, BASELINE_BLESS, FORK, COUNTERBALANCE, SEQUENTIAL,
-          MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE);
+          MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE, MAX_DURATION);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them
