@@ -9,8 +9,13 @@ import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.replay.CassetteMode;
 import io.github.hvae.internal.report.TestJvm;
 import io.github.hvae.internal.run.AgentRegistry;
+import io.github.hvae.internal.run.RunProgress;
 import io.github.hvae.internal.run.RunReport;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +46,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
   private final boolean replay;
   private final ExecutorService executor;
   private final ScheduledExecutorService ticker;
+  private final Map<ModelAgent, ModelAgent> limitedViews = new java.util.IdentityHashMap<>();
   private boolean closed;
 
   private RunState(AgentRegistry agents, RunReport report, RunDeadline deadline, boolean replay) {
@@ -74,12 +80,36 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
             RunState.class, k -> create(configuration.settings(), root, environment(context)), RunState.class);
   }
 
+  /**
+   * The time limit and progress lines of a fork's runs: with {@code forkCount > 1} Surefire runs
+   * each test class as a JUnit execution of its own, and {@code hvae.max-duration} and the elapsed
+   * time are the fork's, from its start, not the class's.
+   */
+  private record ForkRun(RunDeadline deadline, RunProgress progress) {}
+
+  private static final Map<String, ForkRun> FORK_RUNS = new ConcurrentHashMap<>();
+
+  private static ForkRun forkRun(Configuration configuration, TestJvm jvm, Clock clock) {
+    Optional<Duration> limit = configuration.find(HvaeKeys.MAX_DURATION);
+    if (jvm.build().isEmpty()) {
+      RunDeadline deadline = RunDeadline.of(limit, clock, clock.instant());
+      return new ForkRun(deadline, new RunProgress(System.out, clock, deadline));
+    }
+    String key = jvm.build().get() + "|" + configuration.get(HvaeKeys.REPORT_DIR).toAbsolutePath() + "|" + limit;
+    return FORK_RUNS.computeIfAbsent(key, k -> {
+      RunDeadline deadline = RunDeadline.of(limit, clock, jvm.startedAt());
+      return new ForkRun(deadline, new RunProgress(System.out, clock, deadline));
+    });
+  }
+
   private static RunState create(Configuration configuration, ExtensionContext root, Environment environment) {
     Clock clock = Clock.systemUTC();
-    RunDeadline deadline = RunDeadline.of(configuration.find(HvaeKeys.MAX_DURATION), clock);
+    TestJvm jvm = testJvm(root);
+    ForkRun fork = forkRun(configuration, jvm, clock);
+    RunDeadline deadline = fork.deadline();
     RunReport report;
     try {
-      report = new RunReport(configuration, System.out, clock, testJvm(root), deadline);
+      report = new RunReport(configuration, System.out, clock, jvm, fork.progress());
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("configuration parameter hvae.baseline: " + e.getMessage(), e);
     }
@@ -130,9 +160,14 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     return deadline;
   }
 
-  /** An agent of the run, bounded by its deadline and counted on its progress lines. */
+  /**
+   * An agent of the run, bounded by its deadline and counted on its progress lines; one view per
+   * agent, so that a shared agent stays one object wherever it is injected.
+   */
   ModelAgent limited(ModelAgent agent) {
-    return report.progress().metered(new DeadlineAgent(agent, deadline));
+    synchronized (limitedViews) {
+      return limitedViews.computeIfAbsent(agent, a -> report.progress().metered(new DeadlineAgent(a, deadline)));
+    }
   }
 
   /** False for what costs nothing and takes milliseconds: the reference respondent, replay. */

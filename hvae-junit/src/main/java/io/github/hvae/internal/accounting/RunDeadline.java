@@ -19,27 +19,33 @@ public final class RunDeadline {
   private final Clock clock;
   private final Instant start;
 
-  private RunDeadline(Optional<Duration> limit, Clock clock) {
+  private RunDeadline(Optional<Duration> limit, Clock clock, Instant start) {
     this.limit = limit;
     this.clock = clock;
-    this.start = clock.instant();
+    this.start = start;
   }
 
   /** No deadline. */
   public static RunDeadline none() {
-    return new RunDeadline(Optional.empty(), Clock.systemUTC());
+    return new RunDeadline(Optional.empty(), Clock.systemUTC(), Instant.now());
   }
 
   /** A deadline {@code limit} after now, on {@code clock}. */
   public static RunDeadline after(Duration limit, Clock clock) {
-    if (limit.isNegative() || limit.isZero()) {
-      throw new IllegalArgumentException("hvae.max-duration must be positive, was " + limit);
-    }
-    return new RunDeadline(Optional.of(limit), clock);
+    return of(Optional.of(limit), clock, clock.instant());
   }
 
-  public static RunDeadline of(Optional<Duration> limit, Clock clock) {
-    return limit.isPresent() ? after(limit.get(), clock) : new RunDeadline(Optional.empty(), clock);
+  /** A deadline {@code limit} after {@code start}; none when {@code limit} is empty. */
+  public static RunDeadline of(Optional<Duration> limit, Clock clock, Instant start) {
+    if (limit.isPresent() && (limit.get().isNegative() || limit.get().isZero())) {
+      throw new IllegalArgumentException("hvae.max-duration must be positive, was " + limit.get());
+    }
+    return new RunDeadline(limit, clock, start);
+  }
+
+  /** When the run began, as the deadline counts. */
+  public Instant start() {
+    return start;
   }
 
   public Optional<Duration> limit() {

@@ -34,9 +34,9 @@ import java.util.stream.Stream;
  * @param files every file written, the JSON report last
  * @param shard true when the files carry a fork suffix ({@code hvae.fork} outside Surefire)
  * @param evaluations the evaluations the report holds
- * @param jvms how many test JVMs' evaluations it holds
+ * @param runs how many test runs' evaluations it holds (a fork may run several, one per test class)
  */
-public record ReportFiles(Path json, List<Path> files, boolean shard, int evaluations, int jvms) {
+public record ReportFiles(Path json, List<Path> files, boolean shard, int evaluations, int runs) {
 
   static final String LOCK_FILE = ".hvae-report.lock";
   /** The folder, in the report directory, of the test JVMs' own reports by build. */
@@ -56,7 +56,7 @@ public record ReportFiles(Path json, List<Path> files, boolean shard, int evalua
     return write(directory, suffix, report, 1);
   }
 
-  private static ReportFiles write(Path directory, String suffix, Report report, int jvms) {
+  private static ReportFiles write(Path directory, String suffix, Report report, int runs) {
     List<Path> written = new ArrayList<>();
     for (ReportFormat format : ReportFormats.all()) {
       Path file = directory.resolve(withSuffix(format.fileName(), suffix));
@@ -77,7 +77,7 @@ public record ReportFiles(Path json, List<Path> files, boolean shard, int evalua
         written.add(file);
       }
     }
-    return new ReportFiles(jsonIn(directory, suffix), written, !suffix.isEmpty(), report.evaluations().size(), jvms);
+    return new ReportFiles(jsonIn(directory, suffix), written, !suffix.isEmpty(), report.evaluations().size(), runs);
   }
 
   /** {@code hvae-report.html} with {@code -fork2}: {@code hvae-report-fork2.html}. */

@@ -1,7 +1,9 @@
 package io.github.hvae.internal.report;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which test JVM of which build writes a report: what {@link ReportFiles#writeRun} needs to put a
@@ -15,11 +17,17 @@ import java.util.Optional;
  * an empty string when it is a property's whole value, and with {@code reuseForks=false} the same
  * number names several JVMs one after another.
  *
+ * <p>A fork may run several JUnit executions one after another (with {@code forkCount > 1} Surefire
+ * runs each test class as its own execution), so a run's name counts them: {@code jvm<pid>-<n>}.
+ *
  * @param build the build the JVM belongs to, empty when it is not a Surefire or Failsafe fork (an
  *     IDE, the console launcher, Gradle, Surefire with {@code forkCount=0})
- * @param jvm this JVM's name among the build's, unique while the build runs
+ * @param jvm this run's name among the build's, unique while the build runs
+ * @param startedAt when this JVM started: a fork's runs share its time limit and elapsed time
  */
-public record TestJvm(Optional<String> build, String jvm) {
+public record TestJvm(Optional<String> build, String jvm, Instant startedAt) {
+
+  private static final AtomicInteger RUNS = new AtomicInteger();
 
   /** How far up from this JVM the Maven process may be: fork, shell, Maven. */
   private static final int MAX_ANCESTORS = 4;
@@ -29,23 +37,24 @@ public record TestJvm(Optional<String> build, String jvm) {
     checkName(jvm);
   }
 
-  /** This JVM, part of a Maven build when Surefire or Failsafe forked it. */
+  /** A new run in this JVM, part of a Maven build when Surefire or Failsafe forked the JVM. */
   public static TestJvm current() {
-    String jvm = "jvm" + ProcessHandle.current().pid();
+    String jvm = "jvm" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+    Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     if (!isSurefireFork(System.getProperty("sun.java.command", ""))) {
-      return new TestJvm(Optional.empty(), jvm);
+      return new TestJvm(Optional.empty(), jvm, started);
     }
-    return new TestJvm(buildOf(ProcessHandle.current()), jvm);
+    return new TestJvm(buildOf(ProcessHandle.current()), jvm, started);
   }
 
-  /** A JVM outside any build: its report replaces the previous run's. */
+  /** A run outside any build: its report replaces the previous run's. */
   public static TestJvm alone(String jvm) {
-    return new TestJvm(Optional.empty(), jvm);
+    return new TestJvm(Optional.empty(), jvm, Instant.now());
   }
 
-  /** A JVM of a build, as tests name them. */
+  /** A run of a build, as tests name them. */
   public static TestJvm of(String build, String jvm) {
-    return new TestJvm(Optional.of(build), jvm);
+    return new TestJvm(Optional.of(build), jvm, Instant.now());
   }
 
   /** Surefire's fork starts {@code ForkedBooter}, from its booter jar or by class name. */

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * done and running, calls, tokens, elapsed) once the run has lasted {@link #FIRST_LINE_AFTER}, then
  * every {@link #EVERY}. Evaluations that cost nothing and take milliseconds — the reference
  * respondent, cassette replay — print nothing here: the summary at the end of the run lists them.
- * Thread-safe.
+ * A Surefire fork that runs its test classes one JUnit execution after another keeps one {@code
+ * RunProgress} for all of them. Thread-safe.
  */
 public final class RunProgress {
 
@@ -38,10 +39,13 @@ public final class RunProgress {
   private final AtomicInteger live = new AtomicInteger();
   private Instant nextLine;
 
+  /**
+   * @param deadline the run's time limit, whose start is the run's start
+   */
   public RunProgress(PrintStream console, Clock clock, RunDeadline deadline) {
     this.console = console;
     this.clock = clock;
-    this.start = clock.instant();
+    this.start = deadline.start();
     this.deadline = deadline;
     this.nextLine = start.plus(FIRST_LINE_AFTER);
   }

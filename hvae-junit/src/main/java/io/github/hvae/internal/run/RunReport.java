@@ -3,7 +3,6 @@ package io.github.hvae.internal.run;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
-import io.github.hvae.internal.accounting.RunDeadline;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.report.Baseline;
@@ -42,16 +41,16 @@ public final class RunReport {
   /**
    * @param jvm this test JVM and the build it belongs to, which decide how its report joins the
    *     build's other JVMs'
-   * @param deadline the run's time limit, shown on the progress lines
+   * @param progress where the progress lines go, shared by the runs of one fork
    * @throws IllegalArgumentException when the baseline file cannot be read
    */
-  public RunReport(Configuration configuration, PrintStream console, Clock clock, TestJvm jvm, RunDeadline deadline) {
+  public RunReport(Configuration configuration, PrintStream console, Clock clock, TestJvm jvm, RunProgress progress) {
     this.configuration = configuration;
     this.console = console;
     this.clock = clock;
     this.startedAt = clock.instant();
     this.jvm = jvm;
-    this.progress = new RunProgress(console, clock, deadline);
+    this.progress = progress;
     String baselinePath = configuration.get(HvaeKeys.BASELINE);
     this.baseline = Baseline.read(Path.of(baselinePath), baselinePath);
   }
@@ -190,10 +189,10 @@ public final class RunReport {
     for (Path file : files.files()) {
       console.println("  " + describe(file) + file.toAbsolutePath());
     }
-    if (files.jvms() > 1) {
+    if (files.runs() > 1) {
       console.println(
-          "  The report holds the " + files.evaluations() + " evaluation(s) of " + files.jvms()
-              + " test JVMs of this build (forks); this JVM's " + done.size() + " are listed above.");
+          "  The report holds the " + files.evaluations() + " evaluation(s) of this build so far, from " + files.runs()
+              + " test runs in its forks; this run's " + done.size() + " are listed above.");
     }
     if (files.shard()) {
       console.println(

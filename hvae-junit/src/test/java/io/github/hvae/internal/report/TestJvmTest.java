@@ -29,9 +29,11 @@ class TestJvmTest {
     assertThat(jvm.build()).hasValueSatisfying(b -> assertThat(b).matches("build-\\d+-\\d+"));
     ProcessHandle maven = ProcessHandle.of(Long.parseLong(jvm.build().get().split("-")[1])).orElseThrow();
     assertThat(maven.info().commandLine().orElse("")).contains("java");
-    assertThat(jvm.jvm()).isEqualTo("jvm" + ProcessHandle.current().pid());
-    // Asked again, the same build: the forks of one mvn invocation agree on it.
-    assertThat(TestJvm.current()).isEqualTo(jvm);
+    assertThat(jvm.jvm()).startsWith("jvm" + ProcessHandle.current().pid() + "-");
+    // Asked again, the same build (the forks of one mvn invocation agree on it), another run.
+    TestJvm again = TestJvm.current();
+    assertThat(again.build()).isEqualTo(jvm.build());
+    assertThat(again.jvm()).isNotEqualTo(jvm.jvm());
   }
 
   @Test
