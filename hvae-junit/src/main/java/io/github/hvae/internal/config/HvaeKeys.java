@@ -158,6 +158,12 @@ public final class HvaeKeys {
           MODEL, SAMPLES, CONFIDENCE, SEED, GOAL_PROMPT, TEMPERATURE, CONCURRENCY, CASSETTE, CONSTRAINED_ANSWERS,
           SEQUENTIAL, INSTRUMENT, ON_UNAVAILABLE);
 
+  /**
+   * Properties of the Maven goals alone ({@code hvae:merge}): the extension ignores them rather
+   * than reject them as unknown, so that one command line may carry both.
+   */
+  public static final List<String> MAVEN_GOALS_ONLY = List.of("hvae.merge.inputs", "hvae.merge.output");
+
   private HvaeKeys() {}
 
   /** The key named {@code name}, if this version knows it. */

@@ -140,7 +140,7 @@ public final class ReportMerge {
    * @param sources each report's name: a file name, or a path (only its file name is kept)
    * @param disjoint refuse the same test on the same model in two reports; otherwise keep both
    */
-  static Report combine(List<Report> reports, List<String> sources, boolean disjoint) {
+  public static Report combine(List<Report> reports, List<String> sources, boolean disjoint) {
     Map<String, String> seen = new LinkedHashMap<>();
     List<Report.Evaluation> evaluations = new ArrayList<>();
     List<Report.Run> runs = new ArrayList<>();
