@@ -162,7 +162,8 @@ public final class HvaeKeys {
    * Properties of the Maven goals alone ({@code hvae:merge}): the extension ignores them rather
    * than reject them as unknown, so that one command line may carry both.
    */
-  public static final List<String> MAVEN_GOALS_ONLY = List.of("hvae.merge.inputs", "hvae.merge.output");
+  public static final List<String> MAVEN_GOALS_ONLY =
+      List.of("hvae.merge.inputs", "hvae.merge.output", "hvae.skip-goals");
 
   private HvaeKeys() {}
 

@@ -151,7 +151,7 @@ class ConfigurationTest {
 
   @Test
   void theMavenGoalsOwnPropertiesPassSoThatOneCommandLineMayCarryBoth() {
-    Configuration.rejectUnknownKeys(Map.of("hvae.merge.inputs", "-D", "hvae.merge.output", "-D"));
+    Configuration.rejectUnknownKeys(Map.of("hvae.merge.inputs", "-D", "hvae.merge.output", "-D", "hvae.skip-goals", "-D"));
   }
 
   @Test
