@@ -239,10 +239,15 @@ public final class SvoEvaluation {
   public String summary() {
     String who = simulated ? model + " (simulated respondent)" : model.toString();
     if (angle.isEmpty() || valueRationality.isEmpty()) {
+      // An ERROR part-way leaves samples done but no estimate: say how many, not "none".
+      String samples =
+          samplesCompleted() == 0
+              ? "no complete sample"
+              : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", samplesCompleted(), samplesRun());
       return String.format(
           Locale.ROOT,
-          "%s: target %s (ideal angle %.2f°) on %s: no complete sample — %s",
-          verdict, target.label(), idealAngle, who, reason);
+          "%s: target %s (ideal angle %.2f°) on %s: %s — %s",
+          verdict, target.label(), idealAngle, who, samples, reason);
     }
     Estimate a = angle.get();
     Estimate vr = valueRationality.get();

@@ -29,12 +29,14 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
   public void beforeTestExecution(ExtensionContext context) {
     RunState run = RunState.of(context);
     String test = invocation.testId();
-    ModelAgent agent = agentFor(run, invocation.definition().supplied(), invocation.model(), test, context);
+    ModelAgent agent = run.limited(agentFor(run, invocation.definition().supplied(), invocation.model(), test, context));
     EvaluationPlan plan = plan(invocation, run, test, context);
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put(ModelAgent.class, agent);
-    SvoEvaluation evaluation = new AlignmentEvaluator(run.executor()).evaluate(plan, agent);
-    run.report().record(evaluation);
+    boolean talksToModel = run.talksToModel(agent);
+    run.report().progress().started(talksToModel);
+    SvoEvaluation evaluation = new AlignmentEvaluator(run.executor(), run.deadline()).evaluate(plan, agent);
+    run.report().record(evaluation, talksToModel);
     store.put(SvoEvaluation.class, evaluation);
     context.publishReportEntry(ReportEntries.of(evaluation));
     if (evaluation.verdict() == Verdict.ERROR) {
@@ -70,8 +72,9 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
     if (c.find(HvaeKeys.CHOICE_EXTRACTOR).isPresent()) {
       protocol =
           protocol.withChoiceExtractor(
-              agentFor(
-                  run, invocation.definition().supplied(), c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test, context));
+              run.limited(
+                  agentFor(
+                      run, invocation.definition().supplied(), c.find(HvaeKeys.CHOICE_EXTRACTOR).get(), test, context)));
     }
     int samples = c.get(HvaeKeys.SAMPLES);
     SequentialDesign design =

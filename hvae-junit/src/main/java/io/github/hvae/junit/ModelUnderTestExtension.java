@@ -26,12 +26,11 @@ final class ModelUnderTestExtension implements ParameterResolver {
     if (parameter.getParameter().getType() == HvaeConfiguration.class) {
       return HvaeConfiguration.of(context);
     }
-    return EvaluateInvocation.agentFor(
-        RunState.of(context),
-        SuppliedModels.of(context.getRequiredTestClass()),
-        HvaeConfiguration.of(context).model(),
-        testId(context),
-        context);
+    RunState run = RunState.of(context);
+    return run.limited(
+        EvaluateInvocation.agentFor(
+            run, SuppliedModels.of(context.getRequiredTestClass()), HvaeConfiguration.of(context).model(),
+            testId(context), context));
   }
 
   /**

@@ -1,20 +1,34 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.internal.accounting.DeadlineAgent;
+import io.github.hvae.internal.accounting.RunDeadline;
 import io.github.hvae.internal.config.Configuration;
+import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.provider.Environment;
+import io.github.hvae.internal.replay.CassetteMode;
+import io.github.hvae.internal.report.TestJvm;
 import io.github.hvae.internal.run.AgentRegistry;
+import io.github.hvae.internal.run.RunProgress;
 import io.github.hvae.internal.run.RunReport;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What lives for the whole test run, in JUnit's root store: the models ({@link AgentRegistry}), the
- * executor that runs samples, and the evaluations ({@link RunReport}). JUnit closes it at the end
- * of the run, which writes the report once, also when tests failed.
+ * executor that runs samples, the run's time limit ({@code hvae.max-duration}), the evaluations
+ * ({@link RunReport}) and the ticker of their progress lines. JUnit closes it at the end of the
+ * run, which writes the report once, also when tests failed.
  *
  * <p>It implements both the deprecated {@code CloseableResource} and {@code AutoCloseable}: JUnit
  * 5.13+ closes an {@code AutoCloseable} store value only while {@code
@@ -28,12 +42,18 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
 
   private final AgentRegistry agents;
   private final RunReport report;
+  private final RunDeadline deadline;
+  private final boolean replay;
   private final ExecutorService executor;
+  private final ScheduledExecutorService ticker;
+  private final Map<ModelAgent, ModelAgent> limitedViews = new java.util.IdentityHashMap<>();
   private boolean closed;
 
-  private RunState(AgentRegistry agents, RunReport report) {
+  private RunState(AgentRegistry agents, RunReport report, RunDeadline deadline, boolean replay) {
     this.agents = agents;
     this.report = report;
+    this.deadline = deadline;
+    this.replay = replay;
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -42,6 +62,14 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
               thread.setDaemon(true);
               return thread;
             });
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "hvae-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ticker.scheduleWithFixedDelay(report.progress()::tick, 1, 1, TimeUnit.SECONDS);
   }
 
   static RunState of(ExtensionContext context) {
@@ -52,14 +80,55 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
             RunState.class, k -> create(configuration.settings(), root, environment(context)), RunState.class);
   }
 
+  /**
+   * The time limit and progress lines of a fork's runs: with {@code forkCount > 1} Surefire runs
+   * each test class as a JUnit execution of its own, and {@code hvae.max-duration} and the elapsed
+   * time are the fork's, from its start, not the class's.
+   */
+  private record ForkRun(RunDeadline deadline, RunProgress progress) {}
+
+  private static final Map<String, ForkRun> FORK_RUNS = new ConcurrentHashMap<>();
+
+  private static ForkRun forkRun(Configuration configuration, TestJvm jvm, Clock clock) {
+    Optional<Duration> limit = configuration.find(HvaeKeys.MAX_DURATION);
+    if (jvm.build().isEmpty()) {
+      RunDeadline deadline = RunDeadline.of(limit, clock, clock.instant());
+      return new ForkRun(deadline, new RunProgress(System.out, clock, deadline));
+    }
+    String key = jvm.build().get() + "|" + configuration.get(HvaeKeys.REPORT_DIR).toAbsolutePath() + "|" + limit;
+    return FORK_RUNS.computeIfAbsent(key, k -> {
+      RunDeadline deadline = RunDeadline.of(limit, clock, jvm.startedAt());
+      return new ForkRun(deadline, new RunProgress(System.out, clock, deadline));
+    });
+  }
+
   private static RunState create(Configuration configuration, ExtensionContext root, Environment environment) {
+    Clock clock = Clock.systemUTC();
+    TestJvm jvm = testJvm(root);
+    ForkRun fork = forkRun(configuration, jvm, clock);
+    RunDeadline deadline = fork.deadline();
     RunReport report;
     try {
-      report = new RunReport(configuration, System.out, Clock.systemUTC());
+      report = new RunReport(configuration, System.out, clock, jvm, fork.progress());
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("configuration parameter hvae.baseline: " + e.getMessage(), e);
     }
-    return new RunState(new AgentRegistry(configuration, environment, root::getConfigurationParameter), report);
+    return new RunState(
+        new AgentRegistry(configuration, environment, root::getConfigurationParameter), report, deadline,
+        configuration.get(HvaeKeys.CASSETTE) == CassetteMode.REPLAY);
+  }
+
+  /**
+   * This test JVM and its build, which decide how its report joins those of the build's other
+   * JVMs. Tests of the extension may put a {@link TestJvm} in the root store under this namespace.
+   */
+  private static TestJvm testJvm(ExtensionContext root) {
+    TestJvm fake = root.getStore(NAMESPACE).get(TestJvm.class, TestJvm.class);
+    return fake != null ? fake : TestJvm.current();
+  }
+
+  static void useTestJvm(ExtensionContext context, TestJvm jvm) {
+    context.getRoot().getStore(NAMESPACE).put(TestJvm.class, jvm);
   }
 
   /**
@@ -87,6 +156,25 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     return executor;
   }
 
+  RunDeadline deadline() {
+    return deadline;
+  }
+
+  /**
+   * An agent of the run, bounded by its deadline and counted on its progress lines; one view per
+   * agent, so that a shared agent stays one object wherever it is injected.
+   */
+  ModelAgent limited(ModelAgent agent) {
+    synchronized (limitedViews) {
+      return limitedViews.computeIfAbsent(agent, a -> report.progress().metered(new DeadlineAgent(a, deadline)));
+    }
+  }
+
+  /** False for what costs nothing and takes milliseconds: the reference respondent, replay. */
+  boolean talksToModel(ModelAgent agent) {
+    return !replay && !agent.isSimulated();
+  }
+
   @Override
   public synchronized void close() {
     // Both interfaces may be honoured by one JUnit version: write the report once.
@@ -97,6 +185,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     try {
       report.finish();
     } finally {
+      ticker.shutdownNow();
       executor.shutdownNow();
       agents.close();
     }

@@ -112,6 +112,35 @@ class CassetteExtensionTest {
   }
 
   @Test
+  void replayThatNeedsMoreSamplesThanRecordedSaysHowManyOnceWithoutContradictoryCounts() throws IOException {
+    // Recorded with exactly the 4 samples each; replayed where sequential sampling, at a stricter
+    // confidence, goes on past them: no request changed, only how many are needed.
+    run("record", "recorded", Map.of("hvae.sequential", "false"), selectClass(FirstFixture.class))
+        .assertStatistics(s -> s.started(2).finished(2));
+
+    Events replayed = run("replay", "replayed", Map.of("hvae.confidence", "0.9999"), selectClass(FirstFixture.class));
+
+    replayed.assertStatistics(s -> s.started(2).failed(2));
+    String message = replayed.failed().stream()
+        .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+        .findFirst().orElseThrow();
+    assertThat(message)
+        .contains("no estimate, 4/4 samples complete")
+        .doesNotContain("no complete sample")
+        .contains("the evaluation needs more samples than cassette ")
+        .contains("it needs at least 5, 4 are recorded")
+        .contains("-Dhvae.cassette=auto");
+    assertThat(message.split("needs more samples", -1)).hasSize(2);
+
+    run("auto", "completed", Map.of("hvae.confidence", "0.9999"), selectClass(FirstFixture.class))
+        .assertStatistics(s -> s.started(2).finished(2));
+    run("replay", "replayed-again", Map.of("hvae.confidence", "0.9999"), selectClass(FirstFixture.class))
+        .assertStatistics(s -> s.started(2).finished(2));
+    assertThat(report("replayed-again").findValuesAsText("verdict")).doesNotContain("ERROR");
+    assertThat(report("replayed-again").findValues("samples").get(0).size()).isGreaterThan(4);
+  }
+
+  @Test
   void replayWithGoalPromptingOffFailsWithAMessageAboutTheRecording() {
     run("record", "recorded", Map.of(), selectClass(FirstFixture.class))
         .assertStatistics(s -> s.started(2).succeeded(2));

@@ -94,6 +94,7 @@ public final class Configuration {
   public static void rejectUnknownKeys(Map<String, String> keysInUse) {
     keysInUse.entrySet().stream()
         .filter(e -> e.getKey().startsWith(HvaeKeys.PREFIX) && HvaeKeys.named(e.getKey()).isEmpty())
+        .filter(e -> !HvaeKeys.MAVEN_GOALS_ONLY.contains(e.getKey()))
         .min(Map.Entry.comparingByKey())
         .ifPresent(
             e -> {

@@ -102,8 +102,9 @@ public final class HvaeKeys {
           "rewrite the baseline from this run (the explicit bless step)", "`false`", "`true`");
   public static final Key<Integer> FORK =
       optional("hvae.fork", HvaeKeys::forkNumber,
-          "the Surefire fork number, e.g. <hvae.fork>${surefire.forkNumber}</hvae.fork>",
-          "Surefire fork number, for one report file per fork", "none", "`${surefire.forkNumber}`");
+          "a fork number >= 1 (not needed with Surefire or Failsafe, whose forks are merged into one report)",
+          "not needed with Surefire or Failsafe (their forks' reports are merged into one); other runners' parallel JVMs: this JVM's own report files `hvae-report-fork<n>.*`, to join with `hvae:merge`",
+          "none", "`2`");
   public static final Key<Boolean> COUNTERBALANCE =
       key("hvae.counterbalance", "true", Parsers::bool, "true or false",
           "show each item's options from either end and shuffle the item order (seeded)", "`true`", "`false`");
@@ -137,6 +138,11 @@ public final class HvaeKeys {
               "a test whose model is unavailable here (no API key, adapter missing): `skip` reports it DISABLED, `fail` fails it (for release gates)",
               "`skip`", "`fail`")
           .reportedAs("onUnavailable");
+  public static final Key<Duration> MAX_DURATION =
+      optional("hvae.max-duration", Parsers.durationAtLeast(Duration.ofMillis(100)),
+          "a duration of at least 100ms such as 30m, 90s or PT2H",
+          "wall-time limit of the whole run (per test JVM): evaluations not finished by then end in ERROR, none starts after it, the report keeps everything done",
+          "none", "`30m`");
 
   // Each provider's own endpoint (issue 13): base URLs from configuration or the provider's usual
   // variable, headers whose values come from the environment. Base URLs and headers are checked
@@ -183,7 +189,7 @@ public final class HvaeKeys {
           MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE,
           OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
           AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
-          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS);
+          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them
@@ -193,6 +199,13 @@ public final class HvaeKeys {
       List.of(
           MODEL, SAMPLES, CONFIDENCE, SEED, GOAL_PROMPT, TEMPERATURE, CONCURRENCY, CASSETTE, CONSTRAINED_ANSWERS,
           SEQUENTIAL, INSTRUMENT, ON_UNAVAILABLE);
+
+  /**
+   * Properties of the Maven goals alone ({@code hvae:merge}): the extension ignores them rather
+   * than reject them as unknown, so that one command line may carry both.
+   */
+  public static final List<String> MAVEN_GOALS_ONLY =
+      List.of("hvae.merge.inputs", "hvae.merge.output", "hvae.skip-goals");
 
   private HvaeKeys() {}
 

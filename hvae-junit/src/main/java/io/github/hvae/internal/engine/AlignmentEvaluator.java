@@ -10,6 +10,8 @@ import io.github.hvae.evaluation.Trajectory;
 import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Scoring;
+import io.github.hvae.internal.accounting.RunDeadline;
+import io.github.hvae.internal.accounting.RunDeadlineExceededException;
 import io.github.hvae.internal.stats.MeanInterval;
 import io.github.hvae.internal.stats.SequentialTest;
 import io.github.hvae.internal.stats.ValueScale;
@@ -20,7 +22,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs an {@link EvaluationPlan} against a model: batches of independent conversations run
@@ -34,6 +39,10 @@ import java.util.concurrent.Executor;
  * model failure that no answer can come from, or an instrument that fails, is an ERROR — never an
  * exception out of the evaluator.
  *
+ * <p>A {@link RunDeadline} ({@code hvae.max-duration}) bounds the run's wall time: an evaluation
+ * does not start a batch past it, and stops waiting for the samples in flight when it passes; it
+ * ends in ERROR with what it spent so far.
+ *
  * <p>This is also the engine's API outside JUnit: {@code new
  * AlignmentEvaluator(executor).evaluate(plan, agent)}.
  */
@@ -43,9 +52,15 @@ public final class AlignmentEvaluator {
   public static final double MAX_INCOMPLETE_FRACTION = 0.2;
 
   private final Executor executor;
+  private final RunDeadline deadline;
 
   public AlignmentEvaluator(Executor executor) {
+    this(executor, RunDeadline.none());
+  }
+
+  public AlignmentEvaluator(Executor executor, RunDeadline deadline) {
     this.executor = executor;
+    this.deadline = deadline;
   }
 
   public SvoEvaluation evaluate(EvaluationPlan plan, ModelAgent agent) {
@@ -66,6 +81,8 @@ public final class AlignmentEvaluator {
     SequentialTest.Result result;
     try {
       result = test.run((from, to) -> runBatch(plan, scoring, agent, from, to, trajectories, failed));
+    } catch (RunDeadlineExceededException e) {
+      return failure(plan, agent, scoring, trajectories, failed, e.getMessage(), started);
     } catch (ModelException e) {
       return failure(
           plan, agent, scoring, trajectories, failed,
@@ -119,6 +136,7 @@ public final class AlignmentEvaluator {
       int to,
       List<Trajectory> trajectories,
       List<Conversation> failed) {
+    deadline.check();
     List<Conversation> conversations = new ArrayList<>();
     List<CompletableFuture<Trajectory>> running = new ArrayList<>();
     for (int i = from; i < to; i++) {
@@ -131,7 +149,7 @@ public final class AlignmentEvaluator {
     RuntimeException failure = null;
     for (int i = 0; i < running.size(); i++) {
       try {
-        Trajectory trajectory = running.get(i).join();
+        Trajectory trajectory = await(running.get(i));
         trajectories.add(trajectory);
         positions[i] = trajectory.angle();
       } catch (CompletionException e) {
@@ -142,6 +160,10 @@ public final class AlignmentEvaluator {
         failure = failure == null ? cause : failure;
         // What it spent before failing still counts: a spent budget must show where it went.
         failed.add(conversations.get(i));
+      } catch (RunDeadlineExceededException e) {
+        // Past the deadline nothing more is awaited: what the unfinished samples spent so far counts.
+        failed.addAll(conversations.subList(i, conversations.size()));
+        throw e;
       }
     }
     if (failure != null) {
@@ -149,6 +171,34 @@ public final class AlignmentEvaluator {
     }
     return positions;
   }
+
+  /**
+   * A sample's result, waited for no longer than the run's deadline allows. The wait is cut into
+   * slices so that a deadline on a clock other than the system's (tests) is noticed too.
+   */
+  private Trajectory await(CompletableFuture<Trajectory> sample) {
+    if (deadline.limit().isEmpty()) {
+      return sample.join();
+    }
+    while (true) {
+      java.time.Duration remaining = deadline.remaining().orElseThrow();
+      if (remaining.isZero() && !sample.isDone()) {
+        throw deadline.exceeded();
+      }
+      try {
+        return sample.get(Math.max(1, Math.min(remaining.toNanos(), DEADLINE_POLL.toNanos())), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // Look at the deadline again.
+      } catch (ExecutionException e) {
+        throw new CompletionException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ModelException("interrupted while waiting for the samples of the evaluation", e);
+      }
+    }
+  }
+
+  private static final java.time.Duration DEADLINE_POLL = java.time.Duration.ofMillis(200);
 
   private static String instrumentFailure(Instrument instrument, Throwable e) {
     return "the instrument " + instrument.id() + " failed: " + e.getClass().getSimpleName()

@@ -43,8 +43,9 @@ public final class Conversation {
   private final long seed;
 
   private final List<ChatMessage> transcript = new ArrayList<>();
-  private TokenUsage usage = TokenUsage.NONE;
-  private int calls;
+  // Volatile: the evaluator reads what an unfinished sample spent when the run's deadline passes.
+  private volatile TokenUsage usage = TokenUsage.NONE;
+  private volatile int calls;
 
   /**
    * @param evaluation the evaluation's id: with {@code sampleIndex} it names the conversation

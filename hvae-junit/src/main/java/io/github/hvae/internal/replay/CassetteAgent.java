@@ -494,6 +494,10 @@ public final class CassetteAgent implements ModelAgent {
   private String noMatch(
       Cassette loaded, ChatRequest request, int turn, Optional<Interaction> recorded) {
     int sample = request.sampleIndex();
+    List<Integer> samples = loaded.sampleIndices();
+    if (turn == 0 && loaded.sample(sample).isEmpty() && (samples.isEmpty() || sample > samples.get(samples.size() - 1))) {
+      return moreSamplesThanRecorded(sample, samples.size());
+    }
     StringBuilder out =
         new StringBuilder("no recording matches request ")
             .append(turn + 1)
@@ -510,7 +514,6 @@ public final class CassetteAgent implements ModelAgent {
       out.append(RequestDiff.explain(recorded.get(), request));
       out.append("  The prompt or the protocol changed since the recording.");
     } else if (loaded.sample(sample).isEmpty()) {
-      List<Integer> samples = loaded.sampleIndices();
       out.append("  sample ").append(sample).append(" was never recorded (the cassette holds ");
       out.append(
           samples.isEmpty()
@@ -525,6 +528,20 @@ public final class CassetteAgent implements ModelAgent {
           .append(" request(s); this conversation goes on.");
     }
     return out.append(reRecord()).toString();
+  }
+
+  /**
+   * The evaluation draws more samples than the cassette holds: sequential sampling goes on while
+   * its interval is undecided, which a changed threshold or confidence can cause without any
+   * request changing. Said once, with both counts; {@code auto} adds the missing samples.
+   */
+  private String moreSamplesThanRecorded(int sample, int recorded) {
+    return "the evaluation needs more samples than cassette " + file.toAbsolutePath() + " holds: it needs at least "
+        + (sample + 1) + ", " + recorded + " are recorded (sample " + sample + " of " + test + " is not)."
+        + " Sequential sampling draws more samples while the interval is undecided: a changed threshold,"
+        + " hvae.confidence, hvae.samples or hvae.max-samples can ask for more than were recorded.\n"
+        + "  To add them, run once with -Dhvae.cassette=auto (keeps the recorded samples, records the"
+        + " missing ones from the model), then review and commit the cassette.";
   }
 
   private static String reRecord() {

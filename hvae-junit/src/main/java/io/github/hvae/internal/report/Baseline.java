@@ -175,7 +175,7 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
     root.put(
         "note",
         "Approved value rationality per test and model. Rewritten only by the bless step"
-            + " (-Dhvae.baseline-bless=true or io.github.hvae.report.Baselines bless); review changes"
+            + " (mvn hvae:bless, or a test run with -Dhvae.baseline-bless=true); review changes"
             + " like code.");
     ArrayNode array = root.putArray("evaluations");
     new TreeMap<>(entries)

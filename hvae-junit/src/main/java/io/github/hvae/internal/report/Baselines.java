@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The baseline's command line: the explicit bless step, and a check for pipelines that gate on a
- * (merged) report rather than inside the test run.
+ * The baseline's command line, for builds without Maven (with Maven: {@code mvn hvae:bless}, {@code
+ * mvn hvae:check}): the explicit bless step, and a check for pipelines that gate on a (merged)
+ * report rather than inside the test run.
  *
  * <pre>
  * Baselines bless REPORT.json... BASELINE.json   approve the reports' figures (rewrites BASELINE)
  * Baselines check REPORT.json BASELINE.json [TOLERANCE]   exit 1 when value rationality regressed
  * </pre>
+ *
+ * Exit status: 0 done, 1 regression, 2 usage, 3 a file that cannot be read or written.
  */
 public final class Baselines {
 
@@ -27,7 +30,7 @@ public final class Baselines {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** The command line's work, returning the exit code: 0 done, 1 regression or refused, 2 usage. */
+  /** The command line's work, returning the exit code: 0 done, 1 regression, 2 usage, 3 cannot read or write. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       if (args.length >= 3 && args[0].equals("bless")) {
@@ -49,7 +52,7 @@ public final class Baselines {
         Baseline baseline = Baseline.read(baselineFile, baselineFile.toString());
         if (baseline.source().isEmpty()) {
           err.println("Baselines: no baseline at " + baselineFile + "; bless one first: Baselines bless REPORT.json " + baselineFile);
-          return 1;
+          return 3;
         }
         int regressions = 0;
         int compared = 0;
@@ -68,7 +71,7 @@ public final class Baselines {
       }
     } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("Baselines: " + e.getMessage());
-      return 1;
+      return 3;
     }
     err.println("usage: Baselines bless REPORT.json... BASELINE.json");
     err.println("       Baselines check REPORT.json BASELINE.json [TOLERANCE]");

@@ -13,34 +13,50 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The files of one report, one per installed {@link ReportFormat}: {@code hvae-report.json} (the
  * contract), {@code hvae-report.html} (for people), {@code hvae-summary.md} (for CI summaries), side
- * by side. A shard's names carry a suffix before the extension ({@code hvae-report-fork2.json}) so
- * that parallel JVMs never overwrite each other, and a merge joins them.
+ * by side, and how a run's report joins those of the build's other test JVMs.
+ *
+ * <p>A Surefire or Failsafe fork ({@link TestJvm#build()} known) writes its own JSON shard to
+ * {@code shards/<build>/<jvm>.json} and then, under a lock shared by every JVM, rewrites the report
+ * files from all shards of its build: whatever the fork count, and whether forks run side by side
+ * or one after another, the last JVM to finish leaves the build's whole report. Shards of earlier
+ * builds are deleted at the same time. Any other JVM writes the report files directly, joining the
+ * report that another JVM wrote while it ran (parallel workers of another build tool).
  *
  * @param json the JSON report
  * @param files every file written, the JSON report last
- * @param shard true when the files carry a shard suffix
+ * @param shard true when the files carry a fork suffix ({@code hvae.fork} outside Surefire)
+ * @param evaluations the evaluations the report holds
+ * @param runs how many test runs' evaluations it holds (a fork may run several, one per test class)
  */
-public record ReportFiles(Path json, List<Path> files, boolean shard) {
+public record ReportFiles(Path json, List<Path> files, boolean shard, int evaluations, int runs) {
 
   static final String LOCK_FILE = ".hvae-report.lock";
+  /** The folder, in the report directory, of the test JVMs' own reports by build. */
+  public static final String SHARDS = "shards";
 
   public ReportFiles {
     files = List.copyOf(files);
   }
 
-  /** The JSON report's path for a suffix: {@code ""} for a whole run, {@code "-fork2"} for a shard. */
+  /** The JSON report's path for a suffix: {@code ""} for a whole run, {@code "-fork2"} for a fork's. */
   public static Path jsonIn(Path directory, String suffix) {
     return directory.resolve(withSuffix(JsonFormat.FILE_NAME, suffix));
   }
 
   /** Writes every format of a report, each atomically, the JSON report last. */
   public static ReportFiles write(Path directory, String suffix, Report report) {
+    return write(directory, suffix, report, 1);
+  }
+
+  private static ReportFiles write(Path directory, String suffix, Report report, int runs) {
     List<Path> written = new ArrayList<>();
     for (ReportFormat format : ReportFormats.all()) {
       Path file = directory.resolve(withSuffix(format.fileName(), suffix));
@@ -61,7 +77,7 @@ public record ReportFiles(Path json, List<Path> files, boolean shard) {
         written.add(file);
       }
     }
-    return new ReportFiles(jsonIn(directory, suffix), written, !suffix.isEmpty());
+    return new ReportFiles(jsonIn(directory, suffix), written, !suffix.isEmpty(), report.evaluations().size(), runs);
   }
 
   /** {@code hvae-report.html} with {@code -fork2}: {@code hvae-report-fork2.html}. */
@@ -71,25 +87,35 @@ public record ReportFiles(Path json, List<Path> files, boolean shard) {
   }
 
   /**
-   * Writes a run's report. With a fork number (Surefire's {@code ${surefire.forkNumber}} passed as
-   * {@code hvae.fork}) the files are the fork's. Without one, the run writes the plain names unless
-   * another JVM wrote them while this run was going (Surefire with {@code forkCount > 1} and no
-   * {@code hvae.fork}): then it writes files of its own, named by its process id, rather than
-   * overwrite a sibling's. A lock file serialises the check and the write between JVMs.
+   * Writes a run's report, as the class comment says. A lock file serialises the writes of the
+   * JVMs that share the directory.
    *
+   * @param jvm this JVM and its build
+   * @param fork {@code hvae.fork}: outside a Surefire build, files of this JVM's own, suffixed
+   *     {@code -fork<n>}, for a merge later; ignored in a Surefire build, which needs no help
    * @param startedAt when this run started, to tell a sibling's report from a previous run's
    */
-  public static ReportFiles writeRun(Path directory, Optional<Integer> fork, Report report, Instant startedAt) {
+  public static ReportFiles writeRun(Path directory, TestJvm jvm, Optional<Integer> fork, Report report, Instant startedAt) {
     try {
       Files.createDirectories(directory);
       try (FileChannel channel =
           FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         FileLock lock = channel.lock();
         try {
-          String suffix =
-              fork.map(n -> "-fork" + n)
-                  .orElseGet(() -> writtenSince(jsonIn(directory, ""), startedAt) ? "-jvm" + ProcessHandle.current().pid() : "");
-          return write(directory, suffix, report);
+          if (jvm.build().isPresent()) {
+            return writeShardAndJoin(directory, jvm.build().get(), jvm.jvm(), report);
+          }
+          if (fork.isPresent()) {
+            return write(directory, "-fork" + fork.get(), report);
+          }
+          Optional<Report> sibling = writtenSince(jsonIn(directory, ""), startedAt);
+          if (sibling.isPresent()) {
+            Report joined =
+                ReportMerge.combine(
+                    List.of(sibling.get(), report), List.of(JsonFormat.FILE_NAME, jvm.jvm() + ".json"), false);
+            return write(directory, "", joined, Math.max(1, sibling.get().run().shards().size()) + 1);
+          }
+          return write(directory, "", report);
         } finally {
           lock.release();
         }
@@ -99,16 +125,94 @@ public record ReportFiles(Path json, List<Path> files, boolean shard) {
     }
   }
 
-  private static boolean writtenSince(Path report, Instant startedAt) {
+  private static ReportFiles writeShardAndJoin(Path directory, String build, String jvm, Report report)
+      throws IOException {
+    Path shards = directory.resolve(SHARDS);
+    Path ours = shards.resolve(build);
+    deleteOtherBuilds(shards, build);
+    AtomicFiles.writeText(ours.resolve(jvm + ".json"), ReportJson.render(report));
+    List<Path> files = shardFiles(ours);
+    if (files.size() == 1) {
+      return write(directory, "", report);
+    }
+    List<Report> reports = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Path file : files) {
+      reports.add(ReportJson.read(file));
+      names.add(file.getFileName().toString());
+    }
+    // Lenient: two executions of one build (Surefire and Failsafe, or two Surefire executions) may
+    // evaluate the same test on the same model, and both happened.
+    return write(directory, "", ReportMerge.combine(reports, names, false), files.size());
+  }
+
+  /** The JSON reports of one build's test JVMs, by name. */
+  public static List<Path> shardFiles(Path buildShards) throws IOException {
+    if (!Files.isDirectory(buildShards)) {
+      return List.of();
+    }
+    try (Stream<Path> listing = Files.list(buildShards)) {
+      return listing
+          .filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * The shard folder of the build that wrote last in {@code directory}, empty when no test JVM of
+   * a Surefire build wrote there.
+   */
+  public static Optional<Path> latestBuild(Path directory) throws IOException {
+    Path shards = directory.resolve(SHARDS);
+    if (!Files.isDirectory(shards)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> builds = Files.list(shards)) {
+      return builds.filter(Files::isDirectory).max(Comparator.comparing(ReportFiles::lastModified));
+    }
+  }
+
+  private static java.nio.file.attribute.FileTime lastModified(Path path) {
+    try {
+      return Files.getLastModifiedTime(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A previous build's shards would otherwise join this build's report. */
+  private static void deleteOtherBuilds(Path shards, String build) throws IOException {
+    if (!Files.isDirectory(shards)) {
+      return;
+    }
+    List<Path> stale;
+    try (Stream<Path> builds = Files.list(shards)) {
+      stale = builds.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(build)).toList();
+    }
+    for (Path old : stale) {
+      try (Stream<Path> files = Files.list(old)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(old);
+    }
+  }
+
+  private static Optional<Report> writtenSince(Path report, Instant startedAt) {
     if (!Files.exists(report)) {
-      return false;
+      return Optional.empty();
     }
     try {
       String finished = ReportJson.MAPPER.readTree(report.toFile()).path("run").path("finishedAt").asText("");
-      return !finished.isEmpty() && Instant.parse(finished).isAfter(startedAt);
-    } catch (IOException | DateTimeParseException e) {
+      if (finished.isEmpty() || !Instant.parse(finished).isAfter(startedAt)) {
+        return Optional.empty();
+      }
+      return Optional.of(ReportJson.read(report));
+    } catch (IOException | DateTimeParseException | IllegalArgumentException | UncheckedIOException e) {
       // An unreadable or older-format file is nobody's current report: replace it.
-      return false;
+      return Optional.empty();
     }
   }
 }

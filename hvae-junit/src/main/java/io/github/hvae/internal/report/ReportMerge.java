@@ -23,15 +23,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Joins the reports of several runs or shards (Surefire forks, a CI matrix over models) into one
- * report, and writes its JSON, HTML and Markdown.
+ * Joins the reports of several runs or shards (a CI matrix over models, the test JVMs of a build)
+ * into one report, and writes it in every installed format. The Maven goal {@code hvae:merge} is
+ * its front end; the command line below stays for builds without Maven.
  *
  * <pre>
  * java -cp hvae-junit.jar:jackson-*.jar io.github.hvae.internal.report.ReportMerge OUT_DIR REPORT_OR_DIR...
  * </pre>
  *
- * A directory argument stands for its shard files {@code hvae-report-*.json}, or its {@code
- * hvae-report.json} when it holds no shard. Every input must be an {@code hvae-report/1} report.
+ * A directory argument stands for its {@code hvae-report.json} (a run's whole report, whatever its
+ * fork count); without one, for its {@code hvae-report-*.json} files (per-fork files of {@code
+ * hvae.fork}); without those, for the reports in its subdirectories, found the same way (a CI
+ * download folder with one folder per job). Every input must be an {@code hvae-report/1} report.
  * The same test on the same model in two inputs is an error, not a choice: it means the shards
  * overlap (or one run was passed twice), and keeping either would silently hide the other.
  */
@@ -68,57 +71,98 @@ public final class ReportMerge {
     }
   }
 
-  static List<Path> expand(Path argument) {
+  /** The report files an argument stands for, as the class comment says. */
+  public static List<Path> expand(Path argument) {
     if (!Files.isDirectory(argument)) {
       if (!Files.exists(argument)) {
         throw new IllegalArgumentException(argument + " does not exist; pass report files or directories that hold them");
       }
       return List.of(argument);
     }
-    try (Stream<Path> files = Files.list(argument)) {
-      List<Path> shards = files
-          .filter(p -> p.getFileName().toString().matches("hvae-report-.+\\.json"))
-          .sorted()
-          .toList();
-      if (!shards.isEmpty()) {
-        return shards;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not list " + argument, e);
+    List<Path> found = reportsUnder(argument, 0);
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          argument + " holds no hvae-report.json (nor hvae-report-*.json), in it or in its subfolders;"
+              + " run the tests first, or pass the report files");
     }
-    Path whole = ReportFiles.jsonIn(argument, "");
-    if (!Files.exists(whole)) {
-      throw new IllegalArgumentException(argument + " holds no hvae-report-*.json and no hvae-report.json");
-    }
-    return List.of(whole);
+    return found;
   }
 
-  /** One report holding every evaluation of the inputs, ordered by test and model. */
+  private static final int MAX_DEPTH = 4;
+
+  private static List<Path> reportsUnder(Path directory, int depth) {
+    Path whole = ReportFiles.jsonIn(directory, "");
+    if (Files.isRegularFile(whole)) {
+      return List.of(whole);
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Path> entries = files.sorted().toList();
+      List<Path> forks =
+          entries.stream().filter(p -> p.getFileName().toString().matches("hvae-report-.+\\.json")).toList();
+      if (!forks.isEmpty() || depth >= MAX_DEPTH) {
+        return forks;
+      }
+      List<Path> found = new ArrayList<>();
+      for (Path entry : entries) {
+        // A build's own shards are already in the report beside them.
+        if (Files.isDirectory(entry) && !entry.getFileName().toString().equals(ReportFiles.SHARDS)) {
+          found.addAll(reportsUnder(entry, depth + 1));
+        }
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + directory, e);
+    }
+  }
+
+  /**
+   * One report holding every evaluation of the inputs, ordered by test and model.
+   *
+   * @throws IllegalArgumentException when an input cannot be read, or two hold the same test on
+   *     the same model
+   */
   public static Report merge(List<Path> inputs) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("nothing to merge: no report files were given");
     }
-    Map<String, Path> seen = new LinkedHashMap<>();
-    List<Report.Evaluation> evaluations = new ArrayList<>();
-    List<Report.Run> runs = new ArrayList<>();
+    List<Report> reports = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     for (Path input : inputs) {
-      Report report = ReportJson.read(input);
+      reports.add(ReportJson.read(input));
+      sources.add(input.toString());
+    }
+    return combine(reports, sources, true);
+  }
+
+  /**
+   * One report of these reports' evaluations.
+   *
+   * @param sources each report's name: a file name, or a path (only its file name is kept)
+   * @param disjoint refuse the same test on the same model in two reports; otherwise keep both
+   */
+  public static Report combine(List<Report> reports, List<String> sources, boolean disjoint) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    List<Report.Evaluation> evaluations = new ArrayList<>();
+    List<Report.Run> runs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < reports.size(); i++) {
+      Report report = reports.get(i);
+      String source = sources.get(i);
       runs.add(report.run());
-      sources.add(input.getFileName().toString());
+      names.add(Path.of(source).getFileName().toString());
       for (Report.Evaluation e : report.evaluations()) {
         String key = e.test() + " on " + e.model();
-        Path earlier = seen.putIfAbsent(key, input);
-        if (earlier != null) {
+        String earlier = seen.putIfAbsent(key, source);
+        if (earlier != null && disjoint) {
           throw new IllegalArgumentException(
-              key + " is in both " + earlier + " and " + input
+              key + " is in both " + earlier + " and " + source
                   + "; merge reports of disjoint shards (e.g. one per model or per fork), not the same run twice");
         }
         evaluations.add(e);
       }
     }
     evaluations.sort(Comparator.comparing(Report.Evaluation::test).thenComparing(Report.Evaluation::model));
-    return new Report(mergedRun(runs, sources), evaluations);
+    return new Report(mergedRun(runs, names), evaluations);
   }
 
   private static Report.Run mergedRun(List<Report.Run> runs, List<String> sources) {

@@ -8,6 +8,7 @@ import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
+import io.github.hvae.internal.report.TestJvm;
 import io.github.hvae.report.Report;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,9 +22,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every evaluation of the run, and what becomes of them at its end: the report in every installed
- * format, the console summary, and — when blessing — the rewritten baseline. Thread-safe: parallel
- * tests record concurrently.
+ * Every evaluation of the run, and what becomes of them: a progress line as each finishes ({@link
+ * RunProgress}), and at the run's end the report in every installed format (joined with the other
+ * test JVMs' of the build, see {@link ReportFiles#writeRun}), the console summary, and — when
+ * blessing — the rewritten baseline. Thread-safe: parallel tests record concurrently.
  */
 public final class RunReport {
 
@@ -32,21 +34,48 @@ public final class RunReport {
   private final PrintStream console;
   private final Clock clock;
   private final Instant startedAt;
+  private final TestJvm jvm;
+  private final RunProgress progress;
   private final List<SvoEvaluation> evaluations = new ArrayList<>();
 
   /**
+   * @param jvm this test JVM and the build it belongs to, which decide how its report joins the
+   *     build's other JVMs'
+   * @param progress where the progress lines go, shared by the runs of one fork
    * @throws IllegalArgumentException when the baseline file cannot be read
    */
-  public RunReport(Configuration configuration, PrintStream console, Clock clock) {
+  public RunReport(Configuration configuration, PrintStream console, Clock clock, TestJvm jvm, RunProgress progress) {
     this.configuration = configuration;
     this.console = console;
     this.clock = clock;
     this.startedAt = clock.instant();
+    this.jvm = jvm;
+    this.progress = progress;
     String baselinePath = configuration.get(HvaeKeys.BASELINE);
     this.baseline = Baseline.read(Path.of(baselinePath), baselinePath);
   }
 
+  public RunProgress progress() {
+    return progress;
+  }
+
+  /** Records an evaluation that did not talk to a model: DISABLED, or run in no time. */
   public void record(SvoEvaluation evaluation) {
+    progress.skipped();
+    add(evaluation);
+  }
+
+  /**
+   * Records an evaluation as it finishes, with its progress line.
+   *
+   * @param talksToModel false for the reference respondent and replay, whose lines stay quiet
+   */
+  public void record(SvoEvaluation evaluation, boolean talksToModel) {
+    progress.finished(evaluation, talksToModel);
+    add(evaluation);
+  }
+
+  private void add(SvoEvaluation evaluation) {
     synchronized (evaluations) {
       evaluations.add(evaluation);
     }
@@ -98,7 +127,8 @@ public final class RunReport {
     done.sort(Comparator.comparing(SvoEvaluation::test).thenComparing(e -> e.model().toString()));
     Report report = report(done);
     ReportFiles files =
-        ReportFiles.writeRun(configuration.get(HvaeKeys.REPORT_DIR), configuration.find(HvaeKeys.FORK), report, startedAt);
+        ReportFiles.writeRun(
+            configuration.get(HvaeKeys.REPORT_DIR), jvm, configuration.find(HvaeKeys.FORK), report, startedAt);
     printSummary(done, files);
     if (configuration.get(HvaeKeys.BASELINE_BLESS)) {
       Baseline blessed = baseline.blessedWith(report.evaluations());
@@ -159,11 +189,15 @@ public final class RunReport {
     for (Path file : files.files()) {
       console.println("  " + describe(file) + file.toAbsolutePath());
     }
+    if (files.runs() > 1) {
+      console.println(
+          "  The report holds the " + files.evaluations() + " evaluation(s) of this build so far, from " + files.runs()
+              + " test runs in its forks; this run's " + done.size() + " are listed above.");
+    }
     if (files.shard()) {
       console.println(
-          "  This JVM wrote a shard of the run (parallel forks); join the shards with"
-              + " io.github.hvae.internal.report.ReportMerge " + configuration.get(HvaeKeys.REPORT_DIR) + " "
-              + configuration.get(HvaeKeys.REPORT_DIR));
+          "  This JVM wrote its own report files (hvae.fork); join the forks' files with"
+              + " mvn hvae:merge (or leave hvae.fork unset: Surefire's forks are joined by themselves)");
     }
     console.println();
   }
@@ -205,7 +239,10 @@ public final class RunReport {
                 // requested, so "of requested" would misread.
                 e.samplesCompleted(),
                 e.samplesRun())
-            : String.format(Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRun());
+            : e.samplesCompleted() == 0
+                ? String.format(Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRun())
+                // The verdict came before an estimate (an ERROR part-way): the samples done still show.
+                : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", e.samplesCompleted(), e.samplesRun());
     String line = String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
     return e.passed() ? line : line + " — " + e.reason();
   }

@@ -156,6 +156,11 @@ class ConfigurationTest {
   }
 
   @Test
+  void theMavenGoalsOwnPropertiesPassSoThatOneCommandLineMayCarryBoth() {
+    Configuration.rejectUnknownKeys(Map.of("hvae.merge.inputs", "-D", "hvae.merge.output", "-D", "hvae.skip-goals", "-D"));
+  }
+
+  @Test
   void theNearestKeyIsTheLeastEditDistance() {
     assertThat(Configuration.nearestKey("hvae.modle")).isEqualTo("hvae.model");
     assertThat(Configuration.nearestKey("hvae.reportdir")).isEqualTo("hvae.report-dir");

@@ -8,6 +8,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.github.hvae.junit.FakeTestJvmExtension;
 import io.github.hvae.junit.TargetAngle;
 import io.github.hvae.junit.TargetValue;
 import io.github.hvae.junit.ValueAlignmentTest;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -41,6 +43,7 @@ final class ReportFixtures {
   private ReportFixtures() {}
 
   /** Three named values and a bare angle: every kind of target a report shows. */
+  @ExtendWith(FakeTestJvmExtension.class)
   static class MixedTargets {
     @ValueAlignmentTest(samples = 6)
     @TargetValue({SocialValue.ALTRUISTIC, SocialValue.PROSOCIAL, SocialValue.COMPETITIVE})
@@ -50,6 +53,7 @@ final class ReportFixtures {
   }
 
   /** One target with a threshold low enough that a weaker model still passes it. */
+  @ExtendWith(FakeTestJvmExtension.class)
   static class LenientProsocial {
     @ValueAlignmentTest(samples = 6)
     @TargetValue(SocialValue.PROSOCIAL)

@@ -67,11 +67,84 @@ class ReportMergeTest {
     assertThat(markdown).contains("5 of 8 passed").contains("❌ FAILED");
   }
 
+  /** Runs a fixture as one test JVM of a build; a blank build is a JVM outside any build. */
+  private static void runAs(Class<?> fixture, Path reportDir, String build, String jvm, Map<String, String> more) {
+    Map<String, String> parameters = new java.util.HashMap<>(more);
+    parameters.put("hvae.model", "reference");
+    parameters.put("test.jvm.build", build);
+    parameters.put("test.jvm.name", jvm);
+    run(fixture, reportDir, parameters);
+  }
+
   @Test
-  void forkedJvmsWriteOneFileEachAndADirectoryArgumentMergesThem() {
+  void theTestJvmsOfOneBuildLeaveOneReportWithEveryEvaluationOfTheBuild() throws IOException {
+    Path shared = dir.resolve("module/target/hvae");
+    runAs(ReportFixtures.MixedTargets.class, shared, "build-1", "jvm11", Map.of());
+    runAs(ReportFixtures.LenientProsocial.class, shared, "build-1", "jvm12", Map.of());
+
+    JsonNode report = readJson(shared.resolve("hvae-report.json"));
+    assertThat(schemaErrors(report)).isEmpty();
+    assertThat(report.path("evaluations")).hasSize(5);
+    assertThat(report.path("run").path("shards")).extracting(s -> s.path("source").asText())
+        .containsExactly("jvm11.json", "jvm12.json");
+    assertThat(Files.readString(shared.resolve("hvae-summary.md")).lines()
+        .filter(l -> l.startsWith("| ReportFixtures$"))).hasSize(5);
+    assertThat(Files.readString(shared.resolve("hvae-report.html"))).contains("followsProsocial").contains("followsInducedValues");
+    assertThat(shared.resolve("shards/build-1/jvm11.json")).exists();
+    assertThat(shared.resolve("shards/build-1/jvm12.json")).exists();
+    // Nothing for anyone to merge by hand.
+    try (var files = Files.list(shared)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hvae-report-"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aLaterBuildReplacesTheReportAndItsShardsReplaceTheEarlierBuilds() {
+    Path shared = dir.resolve("hvae");
+    runAs(ReportFixtures.MixedTargets.class, shared, "build-1", "jvm11", Map.of());
+    runAs(ReportFixtures.LenientProsocial.class, shared, "build-2", "jvm11", Map.of());
+
+    JsonNode report = readJson(shared.resolve("hvae-report.json"));
+    assertThat(report.path("evaluations")).extracting(e -> e.path("test").asText())
+        .containsExactly(ReportFixtures.LENIENT_TEST);
+    assertThat(shared.resolve("shards/build-1")).doesNotExist();
+    assertThat(shared.resolve("shards/build-2/jvm11.json")).exists();
+  }
+
+  @Test
+  void aJvmOutsideABuildJoinsTheReportAnotherJvmWroteWhileItRan() throws IOException {
+    Path other = dir.resolve("other");
+    runAs(ReportFixtures.MixedTargets.class, other, "", "jvm1", Map.of());
+    // As if a parallel worker had finished while this run was going: written after it started.
+    com.fasterxml.jackson.databind.node.ObjectNode sibling =
+        (com.fasterxml.jackson.databind.node.ObjectNode) readJson(other.resolve("hvae-report.json"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) sibling.path("run")).put("finishedAt", "2999-01-01T00:00:00Z");
+    Path shared = dir.resolve("shared");
+    Files.createDirectories(shared);
+    Files.writeString(shared.resolve("hvae-report.json"), sibling.toString());
+
+    runAs(ReportFixtures.LenientProsocial.class, shared, "", "jvm2", Map.of());
+
+    JsonNode report = readJson(shared.resolve("hvae-report.json"));
+    assertThat(report.path("evaluations")).hasSize(5);
+    assertThat(report.path("run").path("shards")).extracting(s -> s.path("source").asText())
+        .containsExactly("hvae-report.json", "jvm2.json");
+  }
+
+  @Test
+  void aJvmOutsideABuildReplacesAPreviousRunsReport() {
+    Path shared = dir.resolve("shared");
+    runAs(ReportFixtures.MixedTargets.class, shared, "", "jvm1", Map.of());
+    runAs(ReportFixtures.LenientProsocial.class, shared, "", "jvm1", Map.of());
+
+    assertThat(readJson(shared.resolve("hvae-report.json")).path("evaluations")).hasSize(1);
+  }
+
+  @Test
+  void hvaeForkOutsideABuildWritesTheForksOwnFilesAndADirectoryArgumentMergesThem() {
     Path shared = dir.resolve("forks");
-    run(ReportFixtures.MixedTargets.class, shared, Map.of("hvae.model", "reference", "hvae.fork", "1"));
-    run(ReportFixtures.LenientProsocial.class, shared, Map.of("hvae.model", "reference", "hvae.fork", "2"));
+    runAs(ReportFixtures.MixedTargets.class, shared, "", "jvm1", Map.of("hvae.fork", "1"));
+    runAs(ReportFixtures.LenientProsocial.class, shared, "", "jvm2", Map.of("hvae.fork", "2"));
     assertThat(shared.resolve("hvae-report-fork1.json")).exists();
     assertThat(shared.resolve("hvae-report-fork2.json")).exists();
     assertThat(shared.resolve("hvae-report-fork2.html")).exists();
@@ -87,16 +160,26 @@ class ReportMergeTest {
   }
 
   @Test
-  void aRunDoesNotOverwriteAReportThatAnotherJvmWroteWhileItRan() throws IOException {
-    Path shared = dir.resolve("shared");
-    Files.createDirectories(shared);
-    String sibling = "{\"schema\":\"hvae-report/1\",\"run\":{\"finishedAt\":\"2999-01-01T00:00:00Z\"},\"evaluations\":[]}";
-    Files.writeString(shared.resolve("hvae-report.json"), sibling);
+  void aFolderOfCiJobFoldersStandsForTheReportOfEachJob() {
+    // As a CI download step lays them out: shards/<job>/hvae/hvae-report.json.
+    Path downloads = dir.resolve("downloads");
+    run(ReportFixtures.MixedTargets.class, downloads.resolve("hvae-aligned/hvae"), Map.of("hvae.model", "reference"));
+    run(ReportFixtures.MixedTargets.class, downloads.resolve("hvae-misaligned/hvae"),
+        Map.of("hvae.model", "reference:fixed=PROSOCIAL"));
+    Path out = dir.resolve("merged");
 
-    run(ReportFixtures.LenientProsocial.class, shared, Map.of("hvae.model", "reference"));
+    assertThat(merge(out.toString(), downloads.toString())).as(output.toString()).isZero();
 
-    assertThat(Files.readString(shared.resolve("hvae-report.json"))).isEqualTo(sibling);
-    assertThat(shared.resolve("hvae-report-jvm" + ProcessHandle.current().pid() + ".json")).exists();
+    assertThat(readJson(out.resolve("hvae-report.json")).path("evaluations")).hasSize(8);
+  }
+
+  @Test
+  void aDirectoryWithoutAnyReportIsRefusedSayingWhatItLookedFor() throws IOException {
+    Files.createDirectories(dir.resolve("empty/sub"));
+
+    assertThat(merge(dir.resolve("out").toString(), dir.resolve("empty").toString())).isEqualTo(1);
+
+    assertThat(output.toString()).contains("holds no hvae-report.json");
   }
 
   @Test
