@@ -85,6 +85,7 @@ echo "[smoke] user project on JUnit $JUNIT: $PROJECT"
 (cd "$PROJECT" && mvn_throwaway "$WORK" -ntp test \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list \
   -DincludeGroupIds=org.junit.jupiter,org.junit.platform -DoutputFile="$PROJECT/junit-jars.txt")
+echo
 
 python3 - "$PROJECT" "$JUNIT" <<'EOF'
 import glob, json, re, sys, xml.etree.ElementTree as ET
