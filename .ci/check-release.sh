@@ -3,8 +3,9 @@
 # already run them):
 #  1. `mvn -Prelease -Dgpg.skip=true -DskipTests clean install` into a throwaway local repository
 #     (see lib.sh). What it installs is what `-Prelease deploy` would hand to Central;
-#  2. that is hvae-parent, hvae-bom and the library jars, each jar with a sources jar (with .java
-#     files) and a javadoc jar (with index.html); never hvae-sample-tests or hvae-benchmarks;
+#  2. that is hvae-parent, hvae-bom and the library jars, each jar (or maven-plugin) with a sources
+#     jar (with .java files) and a javadoc jar (with index.html); never hvae-sample-tests or
+#     hvae-benchmarks (a new module that must not be published belongs in the list below);
 #  3. every installed POM, read as a consumer's Maven reads it (effective POM, parent from the
 #     repository), has name, description, url, licenses, developers, scm and issueManagement, with
 #     url and scm exactly the project's (Maven appends the artifactId to inherited ones unless
@@ -102,8 +103,9 @@ for aid in ids:
             problems.append(f"{aid}: scm {field} is {got!r}, not {want!r}")
     if text(eff, "m:issueManagement/m:url") != URL + "/issues":
         problems.append(f"{aid}: issueManagement url is {text(eff, 'm:issueManagement/m:url')!r}")
-    if packaging == "jar":
-        jars.append(aid)
+    if packaging != "pom":  # jar, and maven-plugin (hvae-maven-plugin): Central wants both
+        if packaging == "jar":
+            jars.append(aid)
         for classifier, must_hold in (("sources", ".java"), ("javadoc", "index.html")):
             path = f"{installed}/{aid}/{version}/{aid}-{version}-{classifier}.jar"
             try:
