@@ -9,7 +9,7 @@ public final class StudentT {
 
   private StudentT() {}
 
-  /** P(T <= t) for T with {@code df} degrees of freedom. */
+  /** P(T &lt;= t) for T with {@code df} degrees of freedom. */
   public static double cdf(double t, int df) {
     requireDf(df);
     if (Double.isNaN(t)) {
@@ -23,7 +23,7 @@ public final class StudentT {
     return t >= 0 ? 1.0 - tail : tail;
   }
 
-  /** The t with P(T <= t) = p, for p in (0, 1). */
+  /** The t with P(T &lt;= t) = p, for p in (0, 1). */
   public static double quantile(double p, int df) {
     requireDf(df);
     if (!(p > 0.0 && p < 1.0)) {
