@@ -169,7 +169,12 @@ public final class AnswerParser {
               + "\\s+(?:option|one|choice|split)\\b",
           FLAGS);
 
-  private static final String NUM = "(\\d{1,3}(?:\\.\\d+)?)";
+  /**
+   * An amount; a sign written on it is part of it ("-7.5", "+14.5", "−3.9"), for items that show
+   * losses (the SVO Ring Measure). Where no shown amount is negative the sign is ignored, as it was
+   * before signed amounts were read.
+   */
+  private static final String NUM = "((?:[-+\u2212](?=\\d))?\\d{1,3}(?:\\.\\d+)?)";
 
   private static final List<Pattern> ALLOCATIONS =
       List.of(
@@ -437,13 +442,21 @@ public final class AnswerParser {
 
   private static void matchAllocation(
       List<Allocation> shown, String self, String other, Set<Integer> found) {
-    double s = Double.parseDouble(self);
-    double o = Double.parseDouble(other);
+    double s = amount(self);
+    double o = amount(other);
+    if (shown.stream().allMatch(a -> a.self() >= 0 && a.other() >= 0)) {
+      s = Math.abs(s);
+      o = Math.abs(o);
+    }
     for (int i = 0; i < shown.size(); i++) {
       if (shown.get(i).self() == s && shown.get(i).other() == o) {
         found.add(i);
       }
     }
+  }
+
+  private static double amount(String written) {
+    return Double.parseDouble(written.replace('\u2212', '-'));
   }
 
   /** Markdown, LaTeX boxes, smart quotes and reasoning blocks removed; case kept. */
