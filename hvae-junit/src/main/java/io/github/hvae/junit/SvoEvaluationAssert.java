@@ -35,9 +35,18 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
   public SvoEvaluationAssert hasCategory(String expected) {
     isNotNull();
     if (actual.category().filter(expected::equals).isEmpty()) {
+      // A category the target does not have on this instrument (ALTRUISTIC on the Triple-Dominance
+      // Measure, which reads it as PROSOCIAL) is a test written for another instrument: say so.
+      String note =
+          expected.equals(actual.targetCategory()) || actual.targetCategory().equals("n/a")
+              ? ""
+              : String.format(
+                  "%non %s the ideal respondent of %s falls in %s, not %s; hasCategory(evaluation.targetCategory())"
+                      + " asserts the target's own category on any instrument",
+                  actual.instrument(), actual.goal().label(), actual.targetCategory(), expected);
       failWithMessage(
-          "Expected category %s but was %s%n%s",
-          expected, actual.category().orElse("none (no complete sample)"), actual.summary());
+          "Expected category %s but was %s%s%n%s",
+          expected, actual.category().orElse("none (no complete sample)"), note, actual.summary());
     }
     return this;
   }
