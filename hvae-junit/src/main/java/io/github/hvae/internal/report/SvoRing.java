@@ -101,9 +101,12 @@ final class SvoRing {
     for (RingCategory category : RingCategory.values()) {
       double from = category.centre() - RingCategory.HALF_WIDTH;
       double to = category.centre() + RingCategory.HALF_WIDTH;
-      sector(s, category.name(), category.displayName(), strong(category), pale(category), from, to, INNER - 30);
+      sector(s, category.name(), category.displayName(), strong(category), pale(category), from, to, Double.NaN);
     }
     axes(s);
+    for (RingCategory category : RingCategory.values()) {
+      spokeLabel(s, category);
+    }
     for (RingCategory category : RingCategory.values()) {
       boundary(s, SvoRingMeasure.normalise(category.centre() + RingCategory.HALF_WIDTH));
     }
@@ -153,11 +156,31 @@ final class SvoRing {
         point(OUTER, from), f(OUTER), f(OUTER), large ? 1 : 0, point(OUTER, to),
         point(INNER, to), f(INNER), f(INNER), large ? 1 : 0, point(INNER, from),
         displayName, number(from, 2), number(to, 2)));
+    if (Double.isNaN(labelRadius)) {
+      return;
+    }
     // The name sits inside the inner disc, where no track mark can cover it.
     double middle = (from + to) / 2;
     s.append(String.format(Locale.ROOT,
         "<text class=\"sector-label\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" dominant-baseline=\"middle\" fill=\"%s\">%s</text>%n",
         f(x(labelRadius, middle)), f(y(labelRadius, middle)), strong, displayName));
+  }
+
+  /**
+   * Eight names do not fit side by side in the inner disc: each is written along a line through its
+   * sector (10° off the centre line, clear of the axes and their labels), from the disc's edge
+   * towards the centre, turned so that it reads left to right.
+   */
+  private static void spokeLabel(StringBuilder s, RingCategory category) {
+    // "other ↑" sits left of the upward axis, so the name above it goes right of it.
+    double angle = category.centre() + (category.centre() == 90 ? -10 : 10);
+    boolean right = Math.cos(Math.toRadians(angle)) > -1e-9;
+    double rim = INNER - 5;
+    s.append(String.format(Locale.ROOT,
+        "<text class=\"sector-label\" x=\"%s\" y=\"%s\" text-anchor=\"%s\" dominant-baseline=\"middle\" fill=\"%s\""
+            + " style=\"font-size:9px\" transform=\"rotate(%s %s %s)\">%s</text>%n",
+        f(x(rim, angle)), f(y(rim, angle)), right ? "end" : "start", strong(category),
+        number(right ? -angle : 180 - angle, 1), f(x(rim, angle)), f(y(rim, angle)), category.displayName()));
   }
 
   /** The angles a respondent can reach on the primary items: a dark band on the rim. */
