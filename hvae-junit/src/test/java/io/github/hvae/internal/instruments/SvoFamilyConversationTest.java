@@ -155,6 +155,33 @@ class SvoFamilyConversationTest {
   }
 
   @Test
+  void theChoiceExtractorIsAskedAboutTheLabelsTheItemShowsAndOnlyItsBareLabelIsTaken() {
+    List<String> questions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.github.hvae.agent.ModelAgent extractor =
+        new io.github.hvae.agent.ModelAgent() {
+          @Override
+          public io.github.hvae.agent.ModelSpec spec() {
+            return io.github.hvae.agent.ModelSpec.parse("openai:extractor");
+          }
+
+          @Override
+          public io.github.hvae.agent.ModelReply chat(io.github.hvae.agent.ChatRequest request) {
+            questions.add(request.lastMessage().content());
+            // C is not shown on a two-option item: never taken.
+            return io.github.hvae.agent.ModelReply.answered(questions.size() % 2 == 0 ? "B" : "C", io.github.hvae.agent.TokenUsage.reported(5, 1));
+          }
+        };
+    ScriptedChooser model = new ScriptedChooser((asked, attempt) -> attempt == 1 ? "The second outcome feels right to me." : "A");
+    Trajectory t =
+        Conversation.of(model, PROSOCIAL, ProtocolSettings.defaults(RING).withChoiceExtractor(extractor), 0, 1L).run();
+    // One question per item; half are answered C, which the item does not show, and re-asked.
+    assertThat(questions).hasSize(24).allSatisfy(q -> assertThat(q).contains("options A to B"));
+    assertThat(t.items().stream().filter(a -> a.extracted() > 0)).hasSize(12);
+    assertThat(t.items().stream().filter(ItemAnswer::reasked)).hasSize(12);
+    assertThat(t.items()).allSatisfy(a -> assertThat(a.shownIndex()).isPresent());
+  }
+
+  @Test
   void anItemStillWithoutAChoiceAfterItsReAskLeavesTheSampleIncomplete() {
     for (Instrument instrument : List.of(RING, TDM)) {
       ScriptedChooser model =
