@@ -2,10 +2,10 @@ package io.github.hvae.junit;
 
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Estimate;
-import io.github.hvae.internal.stats.RationalityScore;
 import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.evaluation.Trajectory;
+import io.github.hvae.internal.instruments.SvoRingMeasure;
 import io.github.hvae.internal.instruments.SvoSliderInstrument;
 import io.github.hvae.internal.svo.SvoChoices;
 import java.util.Map;
@@ -106,11 +106,14 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
     return this;
   }
 
-  /** The mean angle lies within {@code degrees} of {@code expectedAngle} (any angle, in degrees). */
+  /**
+   * The mean angle lies within {@code degrees} of {@code expectedAngle} (any angle, in degrees),
+   * measured around the circle: on the SVO Ring Measure a mean of 190° is within 5° of -175°.
+   */
   public SvoEvaluationAssert hasAngleCloseTo(double expectedAngle, double degrees) {
     isNotNull();
     Estimate angle = requireAngle();
-    double error = RationalityScore.angularError(angle.mean(), expectedAngle);
+    double error = SvoRingMeasure.distance(angle.mean(), expectedAngle);
     if (error > degrees) {
       failWithMessage(
           "Expected the mean angle within %s° of %s° but it was %s° [%s, %s], %s° away%n%s",

@@ -77,6 +77,8 @@ class SvoFamilyEvaluationTest {
     assertThat(e.angle().orElseThrow().mean()).isCloseTo(180.0, within(8.0));
     assertThat(e.angle().orElseThrow().low()).isGreaterThanOrEqualTo(0.0);
     assertThat(e.angle().orElseThrow().high()).isLessThanOrEqualTo(360.0);
+    // Angles are compared around the circle: the mean near 180° is close to -175°.
+    io.github.hvae.junit.HvaeAssertions.assertThat(e).hasAngleCloseTo(-175.0, 15.0).hasAngleWithin(8.0);
   }
 
   @Test
