@@ -2,10 +2,10 @@ package io.github.hvae.junit;
 
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Estimate;
-import io.github.hvae.internal.stats.RationalityScore;
 import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.evaluation.Trajectory;
+import io.github.hvae.internal.instruments.SvoRingMeasure;
 import io.github.hvae.internal.instruments.SvoSliderInstrument;
 import io.github.hvae.internal.svo.SvoChoices;
 import java.util.Map;
@@ -35,9 +35,18 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
   public SvoEvaluationAssert hasCategory(String expected) {
     isNotNull();
     if (actual.category().filter(expected::equals).isEmpty()) {
+      // A category the target does not have on this instrument (ALTRUISTIC on the Triple-Dominance
+      // Measure, which reads it as PROSOCIAL) is a test written for another instrument: say so.
+      String note =
+          expected.equals(actual.targetCategory()) || actual.targetCategory().equals("n/a")
+              ? ""
+              : String.format(
+                  "%non %s the ideal respondent of %s falls in %s, not %s; hasCategory(evaluation.targetCategory())"
+                      + " asserts the target's own category on any instrument",
+                  actual.instrument(), actual.goal().label(), actual.targetCategory(), expected);
       failWithMessage(
-          "Expected category %s but was %s%n%s",
-          expected, actual.category().orElse("none (no complete sample)"), actual.summary());
+          "Expected category %s but was %s%s%n%s",
+          expected, actual.category().orElse("none (no complete sample)"), note, actual.summary());
     }
     return this;
   }
@@ -97,11 +106,14 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
     return this;
   }
 
-  /** The mean angle lies within {@code degrees} of {@code expectedAngle} (any angle, in degrees). */
+  /**
+   * The mean angle lies within {@code degrees} of {@code expectedAngle} (any angle, in degrees),
+   * measured around the circle: on the SVO Ring Measure a mean of 190° is within 5° of -175°.
+   */
   public SvoEvaluationAssert hasAngleCloseTo(double expectedAngle, double degrees) {
     isNotNull();
     Estimate angle = requireAngle();
-    double error = RationalityScore.angularError(angle.mean(), expectedAngle);
+    double error = SvoRingMeasure.distance(angle.mean(), expectedAngle);
     if (error > degrees) {
       failWithMessage(
           "Expected the mean angle within %s° of %s° but it was %s° [%s, %s], %s° away%n%s",

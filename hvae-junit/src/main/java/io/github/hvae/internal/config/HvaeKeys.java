@@ -129,9 +129,11 @@ public final class HvaeKeys {
 
   public static final Key<String> INSTRUMENT =
       key("hvae.instrument", "svo-slider", Parsers.oneOfPattern("[a-z0-9][a-z0-9._-]*"),
-              "the id of an installed instrument, e.g. svo-slider",
-              "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`)",
-              "`svo-slider`", "`svo-slider`")
+              "the id of an installed instrument, e.g. svo-ring",
+              "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`):"
+                  + " `svo-slider`, `svo-ring`, `triple-dominance` or one of your own; a test it cannot run is"
+                  + " skipped with the reason (see [Instruments](#instruments))",
+              "`svo-slider`", "`svo-ring`")
           .reportedAs("instrument");
   public static final Key<String> ON_UNAVAILABLE =
       key("hvae.on-unavailable", "skip", Parsers.oneOf("skip", "fail"), "skip or fail",

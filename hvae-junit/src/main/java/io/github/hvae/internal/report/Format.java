@@ -1,6 +1,7 @@
 package io.github.hvae.internal.report;
 
 import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.internal.instruments.Instruments;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -20,6 +21,17 @@ final class Format {
 
   static String degrees(Estimate e) {
     return number(e.mean(), 2) + "° [" + number(e.low(), 2) + ", " + number(e.high(), 2) + "]";
+  }
+
+  /** The unit of an evaluation's positions: "°" on an instrument with an angle, none otherwise. */
+  static String unit(String instrument) {
+    return Instruments.measuresAngle(instrument) ? "°" : "";
+  }
+
+  /** A position with its interval and unit: "135.00° [130.10, 139.90]", "0.98 [0.93, 1.00]". */
+  static String position(Estimate e, String instrument) {
+    String unit = unit(instrument);
+    return number(e.mean(), 2) + unit + " [" + number(e.low(), 2) + ", " + number(e.high(), 2) + "]";
   }
 
   /** A signed difference: "+0.012", "−0.071" (a true minus, which reads better than a hyphen). */

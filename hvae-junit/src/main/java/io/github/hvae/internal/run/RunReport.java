@@ -5,6 +5,7 @@ import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
@@ -222,11 +223,15 @@ public final class RunReport {
    */
   public static String summaryLine(SvoEvaluation e) {
     String model = e.model() + (e.simulated() ? " (simulated)" : "");
+    // An instrument without an angle (the Triple-Dominance Measure) has positions, not degrees.
+    boolean angle = Instruments.measuresAngle(e.instrument());
     String figures =
         e.angle().isPresent() && e.valueRationality().isPresent()
             ? String.format(
                 Locale.ROOT,
-                "angle %.2f° [%.2f, %.2f] (ideal %.2f°), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples",
+                angle
+                    ? "angle %.2f° [%.2f, %.2f] (ideal %.2f°), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples"
+                    : "position %.2f [%.2f, %.2f] (ideal %.2f), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples",
                 e.angle().get().mean(),
                 e.angle().get().low(),
                 e.angle().get().high(),
