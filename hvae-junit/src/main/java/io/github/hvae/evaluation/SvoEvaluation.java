@@ -42,6 +42,7 @@ public final class SvoEvaluation {
   private final long durationMs;
   private final double intervalConfidence;
   private final String intervalMethod;
+  private final Map<String, Estimate> dimensions;
 
   private SvoEvaluation(Builder b) {
     this.test = Objects.requireNonNull(b.test, "test");
@@ -67,6 +68,7 @@ public final class SvoEvaluation {
     this.durationMs = b.durationMs;
     this.intervalConfidence = b.intervalConfidence;
     this.intervalMethod = b.intervalMethod;
+    this.dimensions = b.dimensions;
   }
 
   public static Builder builder() {
@@ -235,6 +237,15 @@ public final class SvoEvaluation {
     return intervalMethod;
   }
 
+  /**
+   * On a rating-scale instrument, the measured value profile: each dimension's mean score over the
+   * complete samples with its interval, by dimension id in the instrument's order; empty on other
+   * instruments.
+   */
+  public Map<String, Estimate> dimensions() {
+    return dimensions;
+  }
+
   /** One line with every number behind the verdict. */
   public String summary() {
     String who = simulated ? model + " (simulated respondent)" : model.toString();
@@ -290,6 +301,7 @@ public final class SvoEvaluation {
     private long durationMs;
     private double intervalConfidence;
     private String intervalMethod = "student-t";
+    private Map<String, Estimate> dimensions = Map.of();
 
     private Builder() {}
 
@@ -357,6 +369,12 @@ public final class SvoEvaluation {
       this.calls = calls;
       this.usage = Objects.requireNonNull(usage);
       this.durationMs = durationMs;
+      return this;
+    }
+
+    /** The measured profile of a rating-scale instrument, by dimension id, in its order. */
+    public Builder dimensions(Map<String, Estimate> dimensions) {
+      this.dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
       return this;
     }
 

@@ -100,8 +100,10 @@ public final class ReportJson {
     node.put("instrument", e.instrument());
     ObjectNode target = node.putObject("target");
     putText(target, "value", e.target().value());
-    target.put("angle", e.target().angle());
+    // A value profile has no angle: null.
+    target.set("angle", Double.isFinite(e.target().angle()) ? target.numberNode(e.target().angle()) : target.nullNode());
     putText(target, "category", e.target().category());
+    target.put("label", e.target().label());
     putNumber(node, "idealAngle", e.target().idealAngle(), 6);
     Report.Measurement m = e.measured();
     putEstimate(node, "angle", m.angle(), 6, Optional.empty());
@@ -167,6 +169,7 @@ public final class ReportJson {
               baseline.put("tolerance", b.tolerance());
               baseline.put("regressed", b.regressed());
             });
+    e.profile().ifPresent(p -> node.set("profile", ProfileJson.write(p)));
     return node;
   }
 
@@ -235,8 +238,8 @@ public final class ReportJson {
     String test = required(e, "test").asText();
     JsonNode t = e.path("target");
     Optional<String> value = text(t.path("value"));
-    double angle = t.path("angle").asDouble();
-    String label = value.orElseGet(() -> Numbers.compact(angle) + "°");
+    double angle = t.path("angle").isNumber() ? t.path("angle").asDouble() : Double.NaN;
+    String label = text(t.path("label")).orElseGet(() -> value.orElseGet(() -> Numbers.compact(angle) + "°"));
     Report.TargetInfo target =
         new Report.TargetInfo(value, angle, label, text(t.path("category")), number(e.path("idealAngle")));
     Report.Measurement measured =
@@ -282,7 +285,8 @@ public final class ReportJson {
         usage,
         e.path("durationMs").asLong(),
         transcript(e.path("transcript")),
-        baselineDelta(e.path("baseline")));
+        baselineDelta(e.path("baseline")),
+        ProfileJson.read(e.path("profile")));
   }
 
   private static JsonNode required(JsonNode node, String field) {
