@@ -79,9 +79,9 @@ final class RatingMentions {
   private static final Pattern WORD =
       Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\\b", Pattern.CASE_INSENSITIVE);
 
-  /** "one" as a pronoun: "this one", "the one", "one of". */
+  /** "one" as a pronoun: "this one", "the one" (but "a one" is a rating). */
   private static final Pattern PRONOUN_ONE_BEFORE =
-      Pattern.compile("\\b(?:this|that|the|each|every|any|no|which|a|an|another|one|someone|everyone|anyone)\\s+$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\b(?:this|that|the|each|every|any|no|which|another|one|someone|everyone|anyone)\\s+$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern FRACTION = Pattern.compile("(?<![\\w.])(\\d+)\\s*(?:/|out\\s+of)\\s*(\\d+)(?!\\w|\\.\\d)", Pattern.CASE_INSENSITIVE);
   private static final Pattern RANGE =
