@@ -109,7 +109,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     RunDeadline deadline = fork.deadline();
     RunReport report;
     try {
-      report = new RunReport(configuration, System.out, clock, jvm, fork.progress());
+      report = new RunReport(configuration, System.out, clock, jvm, fork.progress(), environment);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("configuration parameter hvae.baseline: " + e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.instruments.Instruments;
+import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
@@ -37,21 +38,26 @@ public final class RunReport {
   private final Instant startedAt;
   private final TestJvm jvm;
   private final RunProgress progress;
+  private final Environment environment;
   private final List<SvoEvaluation> evaluations = new ArrayList<>();
 
   /**
    * @param jvm this test JVM and the build it belongs to, which decide how its report joins the
    *     build's other JVMs'
    * @param progress where the progress lines go, shared by the runs of one fork
+   * @param environment where GitHub Actions' variables are read ({@link GitHubActions})
    * @throws IllegalArgumentException when the baseline file cannot be read
    */
-  public RunReport(Configuration configuration, PrintStream console, Clock clock, TestJvm jvm, RunProgress progress) {
+  public RunReport(
+      Configuration configuration, PrintStream console, Clock clock, TestJvm jvm, RunProgress progress,
+      Environment environment) {
     this.configuration = configuration;
     this.console = console;
     this.clock = clock;
     this.startedAt = clock.instant();
     this.jvm = jvm;
     this.progress = progress;
+    this.environment = environment;
     String baselinePath = configuration.get(HvaeKeys.BASELINE);
     this.baseline = Baseline.read(Path.of(baselinePath), baselinePath);
   }
@@ -131,6 +137,7 @@ public final class RunReport {
         ReportFiles.writeRun(
             configuration.get(HvaeKeys.REPORT_DIR), jvm, configuration.find(HvaeKeys.FORK), report, startedAt);
     printSummary(done, files);
+    GitHubActions.publish(configuration, environment, jvm, startedAt, done, this::baselineRegression, files, console);
     if (configuration.get(HvaeKeys.BASELINE_BLESS)) {
       Baseline blessed = baseline.blessedWith(report.evaluations());
       Path file = Path.of(configuration.get(HvaeKeys.BASELINE));
