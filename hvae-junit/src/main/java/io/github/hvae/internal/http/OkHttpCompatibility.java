@@ -166,7 +166,7 @@ public final class OkHttpCompatibility {
       m.append("where it declares com.squareup.okhttp3:okhttp, declare com.squareup.okhttp3:okhttp-jvm instead")
           .append(" (under Maven, OkHttp 5's okhttp artifact holds no classes), and add to")
           .append(" <dependencyManagement><dependencies>, ahead of other BOMs, so that an okhttp another")
-          .append(" dependency brings is upgraded too:\n  ")
+          .append(" dependency brings is upgraded too: ")
           .append("<dependency><groupId>com.squareup.okhttp3</groupId><artifactId>okhttp-bom</artifactId><version>")
           .append(needed.okhttp())
           .append("</version><type>pom</type><scope>import</scope></dependency>");
@@ -174,16 +174,17 @@ public final class OkHttpCompatibility {
       m.append("another dependency brings the older okio; add to <dependencyManagement><dependencies>:");
     }
     if (oldOkio) {
-      m.append("\n  <dependency><groupId>com.squareup.okio</groupId><artifactId>okio-jvm</artifactId><version>")
+      m.append(" <dependency><groupId>com.squareup.okio</groupId><artifactId>okio-jvm</artifactId><version>")
           .append(needed.okio())
           .append("</version></dependency>");
     }
     if (oldOkHttp) {
-      m.append("\nGradle: testImplementation(platform(\"com.squareup.okhttp3:okhttp-bom:")
+      m.append(". With Gradle: testImplementation(platform(\"com.squareup.okhttp3:okhttp-bom:")
           .append(needed.okhttp())
-          .append("\")).");
+          .append("\"))");
     }
-    m.append(" See the README, \"Install\".");
+    // One line: Surefire's summary of failed tests shows a message's first line only.
+    m.append(". See the README, \"Install\".");
     return Optional.of(m.toString());
   }
 
