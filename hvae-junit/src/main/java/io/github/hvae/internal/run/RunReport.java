@@ -10,6 +10,7 @@ import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
 import io.github.hvae.internal.report.TestJvm;
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -219,7 +220,9 @@ public final class RunReport {
 
   /**
    * One evaluation on one line: verdict, test, model (marked when simulated), angle and value
-   * rationality with their intervals against the threshold, and the reason unless it passed.
+   * rationality with their intervals against the threshold, and the reason unless it passed;
+   * control characters, escape sequences and bidirectional overrides made visible ({@link
+   * VisibleText}).
    */
   public static String summaryLine(SvoEvaluation e) {
     String model = e.model() + (e.simulated() ? " (simulated)" : "");
@@ -249,6 +252,7 @@ public final class RunReport {
                 // The verdict came before an estimate (an ERROR part-way): the samples done still show.
                 : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", e.samplesCompleted(), e.samplesRun());
     String line = String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
-    return e.passed() ? line : line + " — " + e.reason();
+    // The reason may quote a server or a model: shown, never obeyed by the terminal.
+    return VisibleText.of(e.passed() ? line : line + " — " + e.reason());
   }
 }
