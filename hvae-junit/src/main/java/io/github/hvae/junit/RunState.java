@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What lives for the whole test run, in JUnit's root store: the models ({@link AgentRegistry}), the
  * executor that runs samples, the run's time limit ({@code hvae.max-duration}), the evaluations
  * ({@link RunReport}) and the ticker of their progress lines. JUnit closes it at the end of the
- * run, which writes the report once, also when tests failed.
+ * run, which writes the report once, also when tests failed; a JVM that shuts down before that
+ * (SIGTERM) writes it from a shutdown hook instead, once, with the evaluations that finished.
  *
  * <p>It implements both the deprecated {@code CloseableResource} and {@code AutoCloseable}: JUnit
  * 5.13+ closes an {@code AutoCloseable} store value only while {@code
@@ -47,6 +48,8 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
   private final ExecutorService executor;
   private final ScheduledExecutorService ticker;
   private final Map<ModelAgent, ModelAgent> limitedViews = new java.util.IdentityHashMap<>();
+  /** Writes the report if the JVM shuts down before JUnit closes the run (SIGTERM, Ctrl-C, System.exit). */
+  private final Thread onShutdown = new Thread(this::closeOnShutdown, "hvae-report-on-shutdown");
   private boolean closed;
 
   private RunState(AgentRegistry agents, RunReport report, RunDeadline deadline, boolean replay) {
@@ -70,6 +73,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
               return thread;
             });
     ticker.scheduleWithFixedDelay(report.progress()::tick, 1, 1, TimeUnit.SECONDS);
+    Runtime.getRuntime().addShutdownHook(onShutdown);
   }
 
   static RunState of(ExtensionContext context) {
@@ -177,11 +181,17 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
 
   @Override
   public synchronized void close() {
-    // Both interfaces may be honoured by one JUnit version: write the report once.
+    // Both interfaces may be honoured by one JUnit version, and the shutdown hook may have run:
+    // write the report once.
     if (closed) {
       return;
     }
     closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(onShutdown);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or about to; it finds the run closed.
+    }
     try {
       report.finish();
     } finally {
@@ -189,5 +199,18 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
       executor.shutdownNow();
       agents.close();
     }
+  }
+
+  /**
+   * The JVM is going down before the run ended — SIGTERM from a CI runner's timeout or a cancelled
+   * job, Ctrl-C, a {@code System.exit} — while a call may hang: the evaluations that finished still
+   * get their complete report, once. Nothing is closed: the JVM is ending.
+   */
+  private synchronized void closeOnShutdown() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    report.finishBeforeShutdown();
   }
 }

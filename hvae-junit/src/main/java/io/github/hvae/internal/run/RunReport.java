@@ -116,6 +116,23 @@ public final class RunReport {
     return configuration.get(HvaeKeys.BASELINE_TOLERANCE);
   }
 
+  /**
+   * The JVM shuts down before the run's end (SIGTERM, Ctrl-C, {@code System.exit}), perhaps while a
+   * call hangs: says so, then writes the report of the evaluations that finished, as {@link #finish}
+   * does. Evaluations still running are not in it: they have no verdict.
+   */
+  public void finishBeforeShutdown() {
+    int finished;
+    synchronized (evaluations) {
+      finished = evaluations.size();
+    }
+    console.println();
+    console.println(
+        "HVAE: the JVM is shutting down before the run ended (SIGTERM, Ctrl-C or System.exit); the report"
+            + " holds the " + finished + " evaluation(s) that finished, not those still running");
+    finish();
+  }
+
   /** Writes the report of every evaluation recorded, prints the summary, blesses if asked. */
   public void finish() {
     List<SvoEvaluation> done;
