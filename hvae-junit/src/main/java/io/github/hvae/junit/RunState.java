@@ -7,10 +7,12 @@ import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.replay.CassetteMode;
+import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.TestJvm;
 import io.github.hvae.internal.run.AgentRegistry;
 import io.github.hvae.internal.run.RunProgress;
 import io.github.hvae.internal.run.RunReport;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -213,4 +215,30 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     closed = true;
     report.finishBeforeShutdown();
   }
+
+  /**
+   * Fails, naming the key, when {@code hvae.report-dir} cannot hold the reports (a file, {@code
+   * /dev/null}, a directory this process may not write): at the start of the run, once, before any
+   * model call is paid for, rather than at its end with every result lost.
+   */
+  static void checkReportDirectory(ExtensionContext context, Configuration configuration) {
+    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+        ReportDirectory.class,
+        k -> {
+          Path directory = configuration.get(HvaeKeys.REPORT_DIR);
+          try {
+            ReportFiles.checkWritable(directory);
+          } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(
+                "configuration parameter " + HvaeKeys.REPORT_DIR.name() + "='" + directory + "' cannot hold the reports: "
+                    + e.getMessage() + "; set it to a directory this build can write, e.g. target/hvae (the default)."
+                    + " The run stops here, before any model is called, rather than losing every result at its end", e);
+          }
+          return new ReportDirectory(directory);
+        },
+        ReportDirectory.class);
+  }
+
+  /** The report directory, checked writable. */
+  private record ReportDirectory(Path path) {}
 }
