@@ -71,6 +71,8 @@ public record ReportFiles(Path json, List<Path> files, boolean shard, int evalua
       }
       if (content != null) {
         try {
+          // A killed run's temporary copy (the HTML of a large run is megabytes) is nobody's.
+          AtomicFiles.deleteLeftovers(file);
           AtomicFiles.writeText(file, content);
         } catch (IOException e) {
           throw new UncheckedIOException("could not write the HVAE report " + file, e);
