@@ -73,6 +73,18 @@ class HostileShardTest {
   }
 
   @Test
+  void theJsonReportWritesThemAsJsonEscapesOfTheSameText() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = ReportJson.toJson(hostile);
+    // The reader takes only the four verdicts; every other field keeps its payload.
+    tree.withArray("evaluations").forEach(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e).put("verdict", "FAILED"));
+    String json = ReportJson.MAPPER.writeValueAsString(tree);
+
+    assertThat(json).doesNotContain("\u202e", "\u2066", "\u001b").contains("\\u202e", "\\u2066", "\\u001B");
+    Report reread = ReportJson.fromJson(ReportJson.MAPPER.readTree(json), "hostile.json");
+    assertThat(reread.evaluations().get(0).reason()).isEqualTo(hostile.evaluations().get(0).reason());
+  }
+
+  @Test
   void thePolicyRunsOnlyThePagesOwnScriptAllowedByItsHash() throws Exception {
     String html = new HtmlReport().render(hostile);
 
