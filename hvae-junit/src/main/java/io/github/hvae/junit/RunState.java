@@ -5,6 +5,7 @@ import io.github.hvae.internal.accounting.DeadlineAgent;
 import io.github.hvae.internal.accounting.RunDeadline;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
+import io.github.hvae.internal.config.Key;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.replay.CassetteMode;
 import io.github.hvae.internal.report.ReportFiles;
@@ -217,28 +218,40 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
   }
 
   /**
-   * Fails, naming the key, when {@code hvae.report-dir} cannot hold the reports (a file, {@code
-   * /dev/null}, a directory this process may not write): at the start of the run, once, before any
-   * model call is paid for, rather than at its end with every result lost.
+   * Fails, naming the key, when a directory the run will write cannot be written (a file, {@code
+   * /dev/null}, a directory this process may not write): {@code hvae.report-dir} always, {@code
+   * hvae.cassette-dir} when recording, {@code hvae.cache-dir} when the cache is on. At the start of
+   * the run, once, before any model call is paid for — rather than at its end with every result
+   * lost, or after each sample's first call.
    */
-  static void checkReportDirectory(ExtensionContext context, Configuration configuration) {
+  static void checkWritableDirectories(ExtensionContext context, Configuration configuration) {
     context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        ReportDirectory.class,
+        WritableDirectories.class,
         k -> {
-          Path directory = configuration.get(HvaeKeys.REPORT_DIR);
-          try {
-            ReportFiles.checkWritable(directory);
-          } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(
-                "configuration parameter " + HvaeKeys.REPORT_DIR.name() + "='" + directory + "' cannot hold the reports: "
-                    + e.getMessage() + "; set it to a directory this build can write, e.g. target/hvae (the default)."
-                    + " The run stops here, before any model is called, rather than losing every result at its end", e);
+          writable(configuration, HvaeKeys.REPORT_DIR, "the reports");
+          if (configuration.get(HvaeKeys.CASSETTE) == CassetteMode.RECORD) {
+            writable(configuration, HvaeKeys.CASSETTE_DIR, "the cassettes this run records");
           }
-          return new ReportDirectory(directory);
+          if (configuration.get(HvaeKeys.CACHE)) {
+            writable(configuration, HvaeKeys.CACHE_DIR, "the response cache");
+          }
+          return new WritableDirectories();
         },
-        ReportDirectory.class);
+        WritableDirectories.class);
   }
 
-  /** The report directory, checked writable. */
-  private record ReportDirectory(Path path) {}
+  private static void writable(Configuration configuration, Key<Path> key, String what) {
+    Path directory = configuration.get(key);
+    try {
+      ReportFiles.checkWritable(directory);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter " + key.name() + "='" + directory + "' cannot hold " + what + ": "
+              + e.getMessage() + "; set it to a directory this build can write (default " + key.fallback().orElse("none") + ")."
+              + " The run stops here, before any model is called", e);
+    }
+  }
+
+  /** The directories the run writes, checked. */
+  private record WritableDirectories() {}
 }

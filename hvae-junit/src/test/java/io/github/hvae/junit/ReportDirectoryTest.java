@@ -23,7 +23,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /**
  * An {@code hvae.report-dir} the run could not write its reports to fails the run at its start,
  * naming the key and what to do, before any model is called — not at the end, with every result
- * paid for and lost.
+ * paid for and lost. So do {@code hvae.cassette-dir} when recording and {@code hvae.cache-dir} with
+ * the cache on, which would otherwise fail each sample after its first paid call.
  */
 class ReportDirectoryTest {
 
@@ -39,17 +40,25 @@ class ReportDirectoryTest {
   @TempDir Path dir;
 
   private void failsAtTheStartWithoutACall(String reportDir, String why) {
+    failsAtTheStartWithoutACall("hvae.report-dir", reportDir, "the reports", why);
+  }
+
+  private void failsAtTheStartWithoutACall(String key, String value, String what, String why, String... more) {
     int before = PaidCalls.model.calls.get();
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter("hvae.report-dir", reportDir)
+    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("hvae.report-dir", dir.resolve("reports").toString())
         .configurationParameter("hvae.baseline", dir.resolve("no-baseline.json").toString())
-        .selectors(selectClass(PaidCalls.class))
-        .execute();
+        .configurationParameter(key, value)
+        .selectors(selectClass(PaidCalls.class));
+    for (int i = 0; i < more.length; i += 2) {
+      builder.configurationParameter(more[i], more[i + 1]);
+    }
+    EngineExecutionResults results = builder.execute();
 
     results.testEvents().assertStatistics(s -> s.started(0));
     results.containerEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(
         instanceOf(ExtensionConfigurationException.class),
-        message(m -> m.startsWith("configuration parameter hvae.report-dir='" + reportDir + "' cannot hold the reports: ")
+        message(m -> m.startsWith("configuration parameter " + key + "='" + value + "' cannot hold " + what + ": ")
             && m.contains(why) && m.contains("set it to a directory this build can write")))));
     assertThat(PaidCalls.model.calls.get()).as("model calls").isEqualTo(before);
   }
@@ -84,6 +93,20 @@ class ReportDirectoryTest {
     } finally {
       Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
+  }
+
+  @Test
+  void aCassetteDirThatCannotBeWrittenFailsAtTheStartOfARecordingNamingTheKey() throws Exception {
+    Path file = Files.writeString(dir.resolve("cassettes"), "not a directory");
+    failsAtTheStartWithoutACall("hvae.cassette-dir", file.toString(), "the cassettes this run records", "is not a directory",
+        "hvae.cassette", "record");
+  }
+
+  @Test
+  void aCacheDirThatCannotBeWrittenFailsAtTheStartNamingTheKey() throws Exception {
+    Path file = Files.writeString(dir.resolve("cache"), "not a directory");
+    failsAtTheStartWithoutACall("hvae.cache-dir", file.toString(), "the response cache", "is not a directory",
+        "hvae.cache", "on");
   }
 
   @Test
