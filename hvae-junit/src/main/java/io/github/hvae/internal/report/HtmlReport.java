@@ -8,7 +8,11 @@ import static io.github.hvae.internal.report.Format.number;
 import io.github.hvae.internal.instruments.SvoRingInstrument;
 import io.github.hvae.internal.instruments.SvoSliderInstrument;
 import io.github.hvae.internal.instruments.TripleDominanceInstrument;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,9 @@ import java.util.Optional;
  * The HTML report: one self-contained page (inline CSS and SVG, a few lines of inline script, no
  * network, no external fonts) that a person reads after a run and can print. Per model: the SVO
  * ring, the value rationality radar, a table with every number, and one sample's transcript per
- * evaluation. Every piece of text that came from a model or a test name is escaped.
+ * evaluation. Every piece of text that came from a model, a test name or a merged shard goes
+ * through one encoder ({@link Format#html}); class names come from fixed sets; the
+ * Content-Security-Policy runs only the page's own script, by its hash.
  */
 public final class HtmlReport implements ReportFormat {
 
@@ -45,8 +51,7 @@ public final class HtmlReport implements ReportFormat {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        // The page loads nothing: the policy makes that a property of the page, not a promise.
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(contentSecurityPolicy(SCRIPT_ELEMENT_TEXT)).append("\">\n")
         .append("<title>HVAE value alignment report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     header(h, report, all);
     for (String model : report.models()) {
@@ -59,7 +64,7 @@ public final class HtmlReport implements ReportFormat {
         .append(" · schema ").append(html(Report.SCHEMA)).append(" · ")
         .append(definitions(all)).append(", intervals: Student's t over the complete samples")
         .append("</footer>\n");
-    h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+    h.append("<script>").append(SCRIPT_ELEMENT_TEXT).append("</script>\n</body>\n</html>\n");
     return h.toString();
   }
 
@@ -76,6 +81,45 @@ public final class HtmlReport implements ReportFormat {
       definitions.add("on the Triple-Dominance Measure VR = the share of the 9 choices the target's ideal respondent makes");
     }
     return String.join("; ", definitions);
+  }
+
+  /**
+   * The page loads nothing, and runs no script but its own: the policy makes both a property of the
+   * page, not a promise. Its one script is allowed by its SHA-256, computed from the text written,
+   * so a script or event handler that got into the page some other way would not run either.
+   * Styles stay inline (the swatches' colours are {@code style} attributes, from fixed tables).
+   */
+  static String contentSecurityPolicy(String scriptText) {
+    String hash;
+    try {
+      hash = Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(scriptText.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    return "default-src 'none'; script-src 'sha256-" + hash + "'; style-src 'unsafe-inline'; img-src data:;"
+        + " base-uri 'none'; form-action 'none'";
+  }
+
+  /** A verdict's CSS class, from a fixed set: a verdict read from a shard is data, never markup. */
+  static String verdictClass(String verdict) {
+    return switch (verdict) {
+      case "PASSED" -> "verdict-passed";
+      case "FAILED" -> "verdict-failed";
+      case "ERROR" -> "verdict-error";
+      case "DISABLED" -> "verdict-disabled";
+      default -> "verdict-other";
+    };
+  }
+
+  /** A message role's CSS class, from a fixed set. */
+  static String roleClass(String role) {
+    return switch (role) {
+      case "system" -> "role-system";
+      case "user" -> "role-user";
+      case "assistant" -> "role-assistant";
+      default -> "role-other";
+    };
   }
 
   private static void header(StringBuilder h, Report report, List<Report.Evaluation> all) {
@@ -242,7 +286,7 @@ public final class HtmlReport implements ReportFormat {
       cell(h, offCategory ? "off-category" : "", e.measured().category().orElse("n/a"));
       estimateCell(h, e.measured().valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "]"}));
       cell(h, "num", number(e.threshold(), 3));
-      cell(h, "verdict-" + verdict.toLowerCase(java.util.Locale.ROOT), verdict);
+      cell(h, verdictClass(verdict), verdict);
       // Completed of run: an early sequential stop is not a shortfall, an incomplete sample is.
       cell(h, "num" + (e.samples().completed() < e.samples().run() ? " warn" : ""), e.samples().completed() + " / " + e.samples().run());
       cell(h, "num" + (e.answers().refusals() > 0 ? " warn" : ""), Integer.toString(e.answers().refusals()));
@@ -296,8 +340,7 @@ public final class HtmlReport implements ReportFormat {
     h.append(" — sample ").append(t.sample() + 1).append(t.complete() ? "" : " (incomplete)")
         .append(", ").append(t.messages().size()).append(" messages</summary>\n<ol class=\"messages\">\n");
     for (Report.Transcript.Message m : t.messages()) {
-      String role = m.role().replaceAll("[^a-z]", "");
-      h.append("<li class=\"message role-").append(role).append("\"><span class=\"role\">").append(html(m.role()))
+      h.append("<li class=\"message ").append(roleClass(m.role())).append("\"><span class=\"role\">").append(html(m.role()))
           .append("</span><pre>").append(html(m.content())).append("</pre></li>\n");
     }
     h.append("</ol>\n</details>\n");
@@ -392,4 +435,7 @@ public final class HtmlReport implements ReportFormat {
         document.documentElement.setAttribute('data-hvae-script', 'ok');
       })();
       """;
+
+  /** Exactly the text between the page's {@code <script>} and {@code </script>}, which its hash covers. */
+  private static final String SCRIPT_ELEMENT_TEXT = "\n" + SCRIPT;
 }

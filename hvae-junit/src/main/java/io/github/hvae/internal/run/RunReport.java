@@ -11,6 +11,7 @@ import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
 import io.github.hvae.internal.report.TestJvm;
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -121,6 +122,23 @@ public final class RunReport {
     return configuration.get(HvaeKeys.BASELINE_TOLERANCE);
   }
 
+  /**
+   * The JVM shuts down before the run's end (SIGTERM, Ctrl-C, {@code System.exit}), perhaps while a
+   * call hangs: says so, then writes the report of the evaluations that finished, as {@link #finish}
+   * does. Evaluations still running are not in it: they have no verdict.
+   */
+  public void finishBeforeShutdown() {
+    int finished;
+    synchronized (evaluations) {
+      finished = evaluations.size();
+    }
+    console.println();
+    console.println(
+        "HVAE: the JVM is shutting down before the run ended (SIGTERM, Ctrl-C or System.exit); the report"
+            + " holds the " + finished + " evaluation(s) that finished, not those still running");
+    finish();
+  }
+
   /** Writes the report of every evaluation recorded, prints the summary, blesses if asked. */
   public void finish() {
     List<SvoEvaluation> done;
@@ -226,7 +244,9 @@ public final class RunReport {
 
   /**
    * One evaluation on one line: verdict, test, model (marked when simulated), angle and value
-   * rationality with their intervals against the threshold, and the reason unless it passed.
+   * rationality with their intervals against the threshold, and the reason unless it passed;
+   * control characters, escape sequences and bidirectional overrides made visible ({@link
+   * VisibleText}).
    */
   public static String summaryLine(SvoEvaluation e) {
     String model = e.model() + (e.simulated() ? " (simulated)" : "");
@@ -256,6 +276,7 @@ public final class RunReport {
                 // The verdict came before an estimate (an ERROR part-way): the samples done still show.
                 : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", e.samplesCompleted(), e.samplesRun());
     String line = String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
-    return e.passed() ? line : line + " — " + e.reason();
+    // The reason may quote a server or a model: shown, never obeyed by the terminal.
+    return VisibleText.of(e.passed() ? line : line + " — " + e.reason());
   }
 }
