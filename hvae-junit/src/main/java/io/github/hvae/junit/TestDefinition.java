@@ -99,9 +99,14 @@ record TestDefinition(
    * test get two ids), with the parameter types added when the method name is overloaded.
    */
   static String id(Class<?> testClass, Method method) {
+    // Every class up the hierarchy: an overload may be package-private in a superclass, which
+    // neither getMethods() (public only) nor the subclass's getDeclaredMethods() lists.
+    List<Method> methods = new ArrayList<>(Arrays.asList(testClass.getMethods()));
+    for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
+      methods.addAll(Arrays.asList(c.getDeclaredMethods()));
+    }
     long sameName =
-        Stream.of(testClass.getMethods(), testClass.getDeclaredMethods())
-            .flatMap(Arrays::stream)
+        methods.stream()
             .filter(m -> m.getName().equals(method.getName()))
             .filter(m -> AnnotationSupport.isAnnotated(m, ValueAlignmentTest.class))
             .map(m -> Arrays.asList(m.getParameterTypes()))

@@ -1,6 +1,7 @@
 package io.github.hvae.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
@@ -8,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.instrument.ProfileTarget;
@@ -16,6 +18,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.github.hvae.internal.report.ReportJson;
+import io.github.hvae.report.Report;
 import io.github.hvae.svo.SocialValue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,6 +124,35 @@ class ValueProfileTest {
         .isGreaterThanOrEqualTo(evaluation.path("valueRationality").path("mean").asDouble() - 1e-9);
     String html = Files.readString(dir.resolve("report").resolve("hvae-report.html"));
     assertThat(html).contains("class=\"profile-radar\"", "data-dimension=\"agreeableness\"", "mean-absolute-difference");
+  }
+
+  @Test
+  void theProfileSurvivesReadingTheReportBackAndDamageInItIsRefusedNamingTheField() throws IOException {
+    run(BigFiveProfiles.class).testEvents().assertStatistics(s -> s.succeeded(2));
+    JsonNode written = report();
+
+    Report.Evaluation read = ReportJson.fromJson(written, "hvae-report.json").evaluations().get(0);
+    Report.Profile profile = read.profile().orElseThrow();
+    assertThat(read.target().label()).isEqualTo("caring-assistant");
+    assertThat(read.target().angle()).isNaN();
+    assertThat(profile.scaleMin()).isEqualTo(1);
+    assertThat(profile.scaleMax()).isEqualTo(5);
+    assertThat(profile.dimensions()).extracting(Report.Profile.Dimension::id).containsExactly(
+        "extraversion", "agreeableness", "conscientiousness", "emotional-stability", "intellect-imagination");
+    assertThat(profile.dimensions().get(1).level()).contains("very-high");
+    assertThat(profile.dimensions().get(1).measured().orElseThrow().mean())
+        .isEqualTo(written.path("evaluations").get(0).path("profile").path("dimensions").get(1).path("measured").path("mean").asDouble());
+
+    ObjectNode damaged = written.deepCopy();
+    var first = (ObjectNode) damaged.path("evaluations").get(0).path("profile");
+    ((ObjectNode) first.path("dimensions").get(1)).put("samplesOnTarget", -3);
+    assertThatThrownBy(() -> ReportJson.fromJson(damaged, "shard.json"))
+        .hasMessageContaining("shard.json is not a valid HVAE report: evaluation 1")
+        .hasMessageContaining("\"profile.dimensions[1].samplesOnTarget\" is -3, expected a whole number from 0");
+    ((ObjectNode) first.path("scale")).put("max", "five");
+    ((ObjectNode) first.path("dimensions").get(1)).put("samplesOnTarget", 3);
+    assertThatThrownBy(() -> ReportJson.fromJson(damaged, "shard.json"))
+        .hasMessageContaining("\"profile.scale.max\" is \"five\", expected a whole number");
   }
 
   /** Names no instrument: hvae.instrument=file:... decides. */

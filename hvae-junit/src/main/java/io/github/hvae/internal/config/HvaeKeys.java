@@ -183,6 +183,16 @@ public final class HvaeKeys {
       providerBaseUrl("mistral", "", "`https://api.mistral.ai/v1`", "`https://gateway.example.com/mistral/v1`");
   public static final Key<String> MISTRAL_HEADERS = providerHeaders("mistral", "`X-Gateway-Key=GATEWAY_KEY`");
 
+  // GitHub Actions (issue 16): on where GitHub sets its variables, off with these.
+  public static final Key<Boolean> GITHUB_SUMMARY =
+      key("hvae.github-summary", "true", Parsers::bool, "true or false",
+          "on GitHub Actions (`GITHUB_STEP_SUMMARY` set): put the Markdown summary on the job's summary page, once per report whatever the forks",
+          "`true`", "`false`");
+  public static final Key<Boolean> GITHUB_ANNOTATIONS =
+      key("hvae.github-annotations", "true", Parsers::bool, "true or false",
+          "on GitHub Actions (`GITHUB_ACTIONS=true`): print each failed, errored or regressed evaluation as an `::error` annotation naming the test",
+          "`true`", "`false`");
+
   /** Every key, in the order the README lists them. */
   public static final List<Key<?>> ALL =
       List.of(
@@ -192,7 +202,8 @@ public final class HvaeKeys {
           MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE,
           OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
           AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
-          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION);
+          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION,
+          GITHUB_SUMMARY, GITHUB_ANNOTATIONS);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them

@@ -4,6 +4,7 @@ import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelException;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.internal.http.ApiKey;
+import io.github.hvae.internal.http.OkHttpCompatibility;
 import io.github.hvae.internal.http.ResilientJsonClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,7 @@ public final class HttpEndpoints {
    * say, its server text scrubbed of the endpoint's own key.
    */
   public static ResilientJsonClient client(ModelEndpoint endpoint, ModelProvider.Context context) {
+    OkHttpCompatibility.require();
     endpoint.unavailableReason().ifPresent(reason -> {
       throw new ModelException(reason);
     });
@@ -109,6 +111,7 @@ public final class HttpEndpoints {
   /** Why {@code spec} of {@code provider} cannot be called here, empty when it can. */
   static Optional<String> unavailableReason(
       HttpProvider provider, ModelSpec spec, ModelProvider.Context context) {
+    OkHttpCompatibility.require();
     Resolution resolution = resolve(provider, spec, context);
     return resolution.endpoint().isPresent()
         ? resolution.endpoint().get().unavailableReason()

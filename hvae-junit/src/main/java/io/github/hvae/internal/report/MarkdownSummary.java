@@ -38,8 +38,9 @@ public final class MarkdownSummary implements ReportFormat {
     m.append("\n\n");
     List<String> simulated = report.models().stream().filter(report::simulated).toList();
     if (!simulated.isEmpty()) {
-      m.append("> **Simulated:** results from `").append(String.join("`, `", simulated))
-          .append("` come from the embedded reference respondent, a simulated respondent — not a language model.\n\n");
+      // Model names may come from any merged shard: each is a code span that no character can end.
+      m.append("> **Simulated:** results from ").append(String.join(", ", simulated.stream().map(Format::codeSpan).toList()))
+          .append(" come from the embedded reference respondent, a simulated respondent — not a language model.\n\n");
     }
     String baselineHeader = report.run().baseline()
         .map(b -> "Δ vs baseline (tolerance " + b.tolerance() + ")")

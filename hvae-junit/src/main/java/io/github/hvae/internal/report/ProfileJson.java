@@ -3,7 +3,6 @@ package io.github.hvae.internal.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.report.Report;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,35 +57,55 @@ final class ProfileJson {
     return node;
   }
 
+  /**
+   * The profile field as strictly as the rest of a report ({@link ReportJsonReader}): whole scale
+   * points, finite numbers, text where text belongs; {@code node} is missing when the evaluation
+   * has no profile.
+   */
   static Optional<Report.Profile> read(JsonNode node) {
-    if (!node.isObject()) {
+    if (node.isMissingNode()) {
       return Optional.empty();
     }
     List<Report.Profile.Dimension> dimensions = new ArrayList<>();
-    for (JsonNode d : node.path("dimensions")) {
-      JsonNode ideal = d.path("ideal");
-      JsonNode measured = d.path("measured");
+    int index = 0;
+    for (JsonNode d : ReportJsonReader.array(node, "dimensions", "profile")) {
+      String path = "profile.dimensions[" + index++ + "]";
+      JsonNode ideal = ReportJsonReader.object(d, "ideal", path);
       dimensions.add(
           new Report.Profile.Dimension(
-              d.path("id").asText(),
-              d.path("name").asText(),
-              d.path("level").isTextual() ? Optional.of(d.path("level").asText()) : Optional.empty(),
-              number(d.path("target")),
-              number(ideal.path("low")),
-              number(ideal.path("high")),
-              measured.isObject()
-                  ? Optional.of(new Estimate(measured.path("mean").asDouble(), measured.path("low").asDouble(), measured.path("high").asDouble()))
-                  : Optional.empty(),
-              d.path("samplesOnTarget").asInt()));
+              ReportJsonReader.optionalText(d, "id", path).orElse(""),
+              ReportJsonReader.optionalText(d, "name", path).orElse(""),
+              ReportJsonReader.optionalText(d, "level", path),
+              ReportJsonReader.optionalFinite(d, "target", path),
+              ReportJsonReader.optionalFinite(ideal, "low", path + ".ideal"),
+              ReportJsonReader.optionalFinite(ideal, "high", path + ".ideal"),
+              ReportJsonReader.estimate(d, "measured", path, false),
+              ReportJsonReader.count(d, "samplesOnTarget", path, 0)));
+    }
+    JsonNode scale = ReportJsonReader.object(node, "scale", "profile");
+    int min = whole(scale, "min", "profile.scale");
+    int max = whole(scale, "max", "profile.scale");
+    if (max <= min) {
+      throw new IllegalArgumentException("\"profile.scale\" runs from " + min + " to " + max + ", not to a higher max");
     }
     return Optional.of(
         new Report.Profile(
-            node.path("scale").path("min").asInt(),
-            node.path("scale").path("max").asInt(),
-            node.path("distance").asText("mean-absolute-difference"),
-            number(node.path("direction")),
-            number(node.path("valueRationalityOfMeanProfile")),
+            min,
+            max,
+            ReportJsonReader.optionalText(node, "distance", "profile").orElse("mean-absolute-difference"),
+            ReportJsonReader.optionalFinite(node, "direction", "profile"),
+            ReportJsonReader.optionalFinite(node, "valueRationalityOfMeanProfile", "profile"),
             dimensions));
+  }
+
+  /** A point of the scale: a whole number of either sign. */
+  private static int whole(JsonNode parent, String field, String path) {
+    JsonNode value = parent.path(field);
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw new IllegalArgumentException(ReportJsonReader.name(path, field)
+          + (value.isMissingNode() ? " is missing" : " is " + ReportJsonReader.shorten(value.toString())) + ", expected a whole number");
+    }
+    return value.asInt();
   }
 
   private static void number(ObjectNode node, String name, OptionalDouble value) {
@@ -95,9 +114,5 @@ final class ProfileJson {
     } else {
       node.putNull(name);
     }
-  }
-
-  private static OptionalDouble number(JsonNode node) {
-    return node.isNumber() ? OptionalDouble.of(node.asDouble()) : OptionalDouble.empty();
   }
 }
