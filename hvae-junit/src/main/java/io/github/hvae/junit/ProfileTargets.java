@@ -1,6 +1,5 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.instrument.ProfileTarget;
 import io.github.hvae.instrument.Target;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class ProfileTargets {
     return targets;
   }
 
-  private static ProfileTarget target(TargetProfile profile, Method method) {
+  private static Target.Profile target(TargetProfile profile, Method method) {
     boolean levels = profile.value().length > 0;
     boolean direction = !Double.isNaN(profile.direction());
     String where = "@TargetProfile" + written(profile) + " on " + TestDefinition.describe(method);
@@ -42,10 +41,10 @@ final class ProfileTargets {
     String name = profile.name().strip();
     try {
       if (direction) {
-        return name.isEmpty() ? ProfileTarget.toward(profile.direction()) : ProfileTarget.toward(name, profile.direction());
+        return name.isEmpty() ? Target.Profile.toward(profile.direction()) : Target.Profile.toward(name, profile.direction());
       }
       List<String> entries = Arrays.asList(profile.value());
-      return ProfileTarget.parse(name.isEmpty() ? derivedName(entries, where) : name, entries);
+      return Target.Profile.parse(name.isEmpty() ? derivedName(entries, where) : name, entries);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
     }
@@ -56,10 +55,10 @@ final class ProfileTargets {
     String derived =
         String.join(",", entries.stream().map(e -> e.replaceAll("\\s*=\\s*", "=").strip().toLowerCase(Locale.ROOT)
             .replaceAll("\\s+", "-")).toList());
-    if (derived.length() > ProfileTarget.MAX_LABEL) {
+    if (derived.length() > Target.Profile.MAX_LABEL) {
       throw new ExtensionConfigurationException(
           where + ": its levels are too long to name the profile in test ids and file names (" + derived.length()
-              + " characters, at most " + ProfileTarget.MAX_LABEL + "); give it a name, e.g. name = \"caring\"");
+              + " characters, at most " + Target.Profile.MAX_LABEL + "); give it a name, e.g. name = \"caring\"");
     }
     return derived;
   }

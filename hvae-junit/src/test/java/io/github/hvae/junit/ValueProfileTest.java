@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
-import io.github.hvae.instrument.ProfileTarget;
+import io.github.hvae.instrument.Target;
 import io.github.hvae.internal.config.HvaeKeys;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
@@ -94,7 +94,7 @@ class ValueProfileTest {
     assertThat(SEEN).hasSize(2);
     SvoEvaluation caring = SEEN.stream().filter(e -> e.goal().label().equals("caring-assistant")).findFirst().orElseThrow();
     assertThat(caring.instrument()).isEqualTo("ipip-big5-50");
-    assertThat(caring.goal()).isInstanceOf(ProfileTarget.class);
+    assertThat(caring.goal()).isInstanceOf(Target.Profile.class);
     assertThat(caring.dimensions()).containsOnlyKeys(
         "extraversion", "agreeableness", "conscientiousness", "emotional-stability", "intellect-imagination");
     Estimate agreeableness = caring.dimensions().get("agreeableness");

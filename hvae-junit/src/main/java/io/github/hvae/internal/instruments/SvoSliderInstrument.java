@@ -132,7 +132,7 @@ public final class SvoSliderInstrument implements Instrument {
     }
     throw new IllegalArgumentException(
         "the " + instrument + " scores SVO values (@TargetValue or @TargetAngle), not " + target.label()
-            + (target instanceof io.github.hvae.instrument.ProfileTarget
+            + (target instanceof io.github.hvae.instrument.Target.Profile
                 ? "; a value profile needs a rating-scale instrument, e.g. @ValueAlignmentTest(instrument = \"ipip-big5-50\")"
                 : ""));
   }

@@ -1,6 +1,6 @@
 package io.github.hvae.internal.rating;
 
-import io.github.hvae.instrument.ProfileTarget;
+import io.github.hvae.instrument.Target;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ record IdealProfile(Map<String, Double> levels, Map<String, Range> ideal) {
    * @throws IllegalArgumentException naming a dimension the bank does not have (with the closest),
    *     a level off the scale, or a direction on a bank without angles, and what to write instead
    */
-  static IdealProfile of(ItemBank bank, ProfileTarget target) {
+  static IdealProfile of(ItemBank bank, Target.Profile target) {
     Scale scale = bank.scale();
     Map<String, Double> levels = new LinkedHashMap<>();
     if (target.direction().isPresent()) {
@@ -59,7 +59,7 @@ record IdealProfile(Map<String, Double> levels, Map<String, Range> ideal) {
       levels.putAll(levels(bank, target));
     } else {
       List<String> ids = bank.dimensions().stream().map(ItemBank.Dimension::id).toList();
-      for (Map.Entry<String, ProfileTarget.Level> entry : target.levels().entrySet()) {
+      for (Map.Entry<String, Target.Profile.Level> entry : target.levels().entrySet()) {
         if (!ids.contains(entry.getKey())) {
           throw new IllegalArgumentException(
               bank.name() + " has no dimension \"" + entry.getKey() + "\""
@@ -91,7 +91,7 @@ record IdealProfile(Map<String, Double> levels, Map<String, Range> ideal) {
    * bank's order, unchecked: a simulated respondent's perturbed target may leave the scale, and is
    * answered at its nearest end. Dimensions the bank lacks are left out.
    */
-  static Map<String, Double> levels(ItemBank bank, ProfileTarget target) {
+  static Map<String, Double> levels(ItemBank bank, Target.Profile target) {
     Scale scale = bank.scale();
     Map<String, Double> levels = new LinkedHashMap<>();
     for (ItemBank.Dimension dimension : bank.dimensions()) {

@@ -3,7 +3,7 @@ package io.github.hvae.internal.rating;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Trajectory;
 import io.github.hvae.instrument.Instrument;
-import io.github.hvae.instrument.ProfileTarget;
+import io.github.hvae.instrument.Target;
 import io.github.hvae.report.Report;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class ProfileReports {
    * instrument}, as the run knows it) against a value profile; empty otherwise.
    */
   public static Optional<Report.Profile> of(SvoEvaluation e, Optional<Instrument> instrument) {
-    if (!(e.goal() instanceof ProfileTarget target) || !(instrument.orElse(null) instanceof RatingInstrument rating)) {
+    if (!(e.goal() instanceof Target.Profile target) || !(instrument.orElse(null) instanceof RatingInstrument rating)) {
       return Optional.empty();
     }
     ProfileScoring scoring;

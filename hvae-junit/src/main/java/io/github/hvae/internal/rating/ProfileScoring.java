@@ -1,6 +1,6 @@
 package io.github.hvae.internal.rating;
 
-import io.github.hvae.instrument.ProfileTarget;
+import io.github.hvae.instrument.Target;
 import io.github.hvae.instrument.Scoring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ final class ProfileScoring implements Scoring {
   private final Map<String, List<RatingItem>> byDimension;
   private final double resolution;
 
-  ProfileScoring(ItemBank bank, ProfileTarget target) {
+  ProfileScoring(ItemBank bank, Target.Profile target) {
     this.bank = bank;
     this.ideal = IdealProfile.of(bank, target);
     this.items = bank.itemsById();

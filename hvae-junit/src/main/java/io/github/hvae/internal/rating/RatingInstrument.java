@@ -4,7 +4,6 @@ import io.github.hvae.instrument.AskedItem;
 import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Item;
 import io.github.hvae.instrument.ParsedAnswer;
-import io.github.hvae.instrument.ProfileTarget;
 import io.github.hvae.instrument.Scoring;
 import io.github.hvae.instrument.Target;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * A rating-scale instrument over an item bank: every statement is rated on the bank's scale, and a
  * sample's score is its profile of dimension scores ({@link ProfileScoring}); targets are value
- * profiles ({@link ProfileTarget}). Options are the scale's points labelled {@code 1..max} in
+ * profiles ({@link Target.Profile}). Options are the scale's points labelled {@code 1..max} in
  * order, never reversed (a scale is ordered), so constrained answers restrict a reply to exactly
  * those numbers. Answers are read by {@link RatingAnswerReader}. It measures no angle.
  */
@@ -121,7 +120,7 @@ public class RatingInstrument implements Instrument {
    */
   @Override
   public OptionalInt simulatedChoice(AskedItem asked, Target target, SplittableRandom random) {
-    if (!(target instanceof ProfileTarget profile) || !(asked.item() instanceof RatingItem item)) {
+    if (!(target instanceof Target.Profile profile) || !(asked.item() instanceof RatingItem item)) {
       return OptionalInt.empty();
     }
     Scale scale = bank.scale();
@@ -133,8 +132,8 @@ public class RatingInstrument implements Instrument {
     return OptionalInt.of(asked.shownIndexOf(point - scale.min()));
   }
 
-  private ProfileTarget profile(Target target) {
-    if (target instanceof ProfileTarget profile) {
+  private Target.Profile profile(Target target) {
+    if (target instanceof Target.Profile profile) {
       return profile;
     }
     throw new IllegalArgumentException(

@@ -1,7 +1,7 @@
 package io.github.hvae.internal.rating;
 
 import io.github.hvae.instrument.AskedItem;
-import io.github.hvae.instrument.ProfileTarget;
+import io.github.hvae.instrument.Target;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ final class RatingPrompts {
 
   private RatingPrompts() {}
 
-  static String valuePrompt(ItemBank bank, ProfileTarget target) {
+  static String valuePrompt(ItemBank bank, Target.Profile target) {
     Scale scale = bank.scale();
     StringBuilder profile = new StringBuilder();
     Map<String, Double> levels = IdealProfile.levels(bank, target);

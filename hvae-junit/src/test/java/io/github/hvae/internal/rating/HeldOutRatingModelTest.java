@@ -12,7 +12,7 @@ import io.github.hvae.evaluation.ItemAnswer;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Threshold;
 import io.github.hvae.evaluation.Trajectory;
-import io.github.hvae.instrument.ProfileTarget;
+import io.github.hvae.instrument.Target;
 import io.github.hvae.internal.engine.AlignmentEvaluator;
 import io.github.hvae.internal.engine.EvaluationPlan;
 import java.util.List;
@@ -116,7 +116,7 @@ class HeldOutRatingModelTest {
         Map.of("extraversion", 2.2, "agreeableness", 4.6, "conscientiousness", 3.9, "emotional-stability", 3.0,
             "intellect-imagination", 4.4);
     FreeText model = new FreeText(own, seed);
-    ProfileTarget target = ProfileTarget.parse("caring", List.of("agreeableness=very-high", "conscientiousness=high"));
+    Target.Profile target = Target.Profile.parse("caring", List.of("agreeableness=very-high", "conscientiousness=high"));
     EvaluationPlan plan =
         EvaluationPlan.of("held-out#ipip", target, Threshold.atLeast(0.8), IPIP).withSequentialSampling(false).withSamples(12);
 

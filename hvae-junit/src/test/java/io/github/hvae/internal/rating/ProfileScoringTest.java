@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.hvae.instrument.AskedItem;
 import io.github.hvae.instrument.Item;
-import io.github.hvae.instrument.ProfileTarget;
+import io.github.hvae.instrument.Target;
 import io.github.hvae.instrument.Scoring;
 import java.io.IOException;
 import java.util.HashMap;
@@ -45,14 +45,14 @@ class ProfileScoringTest {
     return item.reverse() ? scale.reversed(keyed) : keyed;
   }
 
-  private static ProfileTarget allAt(String level) {
-    return ProfileTarget.parse("all-" + level, FACTORS.stream().map(f -> f + "=" + level).toList());
+  private static Target.Profile allAt(String level) {
+    return Target.Profile.parse("all-" + level, FACTORS.stream().map(f -> f + "=" + level).toList());
   }
 
   @Test
   void reverseKeyedAnswersCountFromTheOtherEndOfTheScale() throws IOException {
     RatingInstrument bank = example();
-    ProfileScoring scoring = bank.profileScoring(ProfileTarget.parse("p", List.of("routine=5", "outdoors=2", "reading=4")));
+    ProfileScoring scoring = bank.profileScoring(Target.Profile.parse("p", List.of("routine=5", "outdoors=2", "reading=4")));
     // ex-1 routine +, ex-2 routine −, ex-3 outdoors +, ex-4 outdoors −, ex-5 reading +, ex-6 reading −; scale 1..6
     Map<String, Integer> choices = Map.of("ex-1", 5 - 1, "ex-2", 2 - 1, "ex-3", 3 - 1, "ex-4", 6 - 1, "ex-5", 4 - 1, "ex-6", 4 - 1);
 
@@ -69,7 +69,7 @@ class ProfileScoringTest {
   @Test
   void aDimensionMoreThanHalfAPointOffIsNamedInTheCategoryWithItsDirection() throws IOException {
     RatingInstrument bank = example();
-    ProfileScoring scoring = bank.profileScoring(ProfileTarget.parse("p", List.of("routine=5", "outdoors=2")));
+    ProfileScoring scoring = bank.profileScoring(Target.Profile.parse("p", List.of("routine=5", "outdoors=2")));
     // routine 6 and 6: 1 above; outdoors 1 and (7 − 5) = 2: 1.5, half a point below 2
     Map<String, Integer> choices = Map.of("ex-1", 5, "ex-2", 0, "ex-3", 0, "ex-4", 4, "ex-5", 0, "ex-6", 0);
 
@@ -81,9 +81,9 @@ class ProfileScoringTest {
 
   @Test
   void theIdealRespondentOfAnyProfileScoresOne() {
-    for (ProfileTarget target :
+    for (Target.Profile target :
         List.of(allAt("very-high"), allAt("low"), allAt("neutral"),
-            ProfileTarget.parse("mixed", List.of("extraversion=very-low", "agreeableness=2", "conscientiousness=very-high",
+            Target.Profile.parse("mixed", List.of("extraversion=very-low", "agreeableness=2", "conscientiousness=very-high",
                 "emotional-stability=neutral", "intellect-imagination=4")))) {
       ProfileScoring scoring = IPIP.profileScoring(target);
       Map<String, Integer> choices = new HashMap<>();
@@ -100,7 +100,7 @@ class ProfileScoringTest {
 
   @Test
   void theOppositeRespondentOfAProfileAtTheEndsOfTheScaleScoresZero() {
-    ProfileTarget target = ProfileTarget.parse("ends", List.of("extraversion=very-low", "agreeableness=very-high",
+    Target.Profile target = Target.Profile.parse("ends", List.of("extraversion=very-low", "agreeableness=very-high",
         "conscientiousness=5", "emotional-stability=1", "intellect-imagination=very-high"));
     ProfileScoring scoring = IPIP.profileScoring(target);
     Scale scale = IPIP.bank().scale();
@@ -134,7 +134,7 @@ class ProfileScoringTest {
   void aLevelHalfwayBetweenTwoPointsTakesEitherAsIdeal() throws IOException {
     RatingInstrument bank = example();
     // neutral on 1–6 is 3.5: any mix of 3s and 4s is ideal, 5s are one point off
-    ProfileScoring scoring = bank.profileScoring(ProfileTarget.parse("p", List.of("routine=neutral")));
+    ProfileScoring scoring = bank.profileScoring(Target.Profile.parse("p", List.of("routine=neutral")));
 
     assertThat(scoring.ideal().ideal().get("routine")).isEqualTo(new IdealProfile.Range(3, 4));
     assertThat(scoring.valueRationality(Map.of("routine", 3.0))).isEqualTo(1.0);
@@ -146,7 +146,7 @@ class ProfileScoringTest {
   @Test
   void aDirectionOnTheCircleGivesEachDimensionTheCosineOfItsAngle() throws IOException {
     RatingInstrument bank = example();
-    ProfileScoring scoring = bank.profileScoring(ProfileTarget.toward(120));
+    ProfileScoring scoring = bank.profileScoring(Target.Profile.toward(120));
 
     // mid 3.5, half 2.5: outdoors at 120° gets 3.5 + 2.5 = 6, the others 120° away 3.5 − 1.25 = 2.25
     assertThat(scoring.ideal().levels().keySet()).containsExactly("routine", "outdoors", "reading");
@@ -156,7 +156,7 @@ class ProfileScoringTest {
     assertThat(scoring.ideal().ideal()).containsExactly(
         Map.entry("routine", new IdealProfile.Range(2, 2)), Map.entry("outdoors", new IdealProfile.Range(6, 6)),
         Map.entry("reading", new IdealProfile.Range(2, 2)));
-    assertThat(IdealProfile.levels(bank.bank(), ProfileTarget.toward(300)).get("outdoors")).isCloseTo(1.0, within(1e-12));
+    assertThat(IdealProfile.levels(bank.bank(), Target.Profile.toward(300)).get("outdoors")).isCloseTo(1.0, within(1e-12));
   }
 
   @Test
@@ -174,7 +174,7 @@ class ProfileScoringTest {
     assertThat(scoring.score(threeMissing)).isEmpty();
 
     // Items of a dimension the target does not name may all be missing.
-    ProfileScoring partial = IPIP.profileScoring(ProfileTarget.parse("p", List.of("agreeableness=high")));
+    ProfileScoring partial = IPIP.profileScoring(Target.Profile.parse("p", List.of("agreeableness=high")));
     Map<String, Integer> noExtraversion = new HashMap<>(all);
     extraversion.forEach(noExtraversion::remove);
     assertThat(partial.score(noExtraversion)).isPresent();
@@ -182,12 +182,12 @@ class ProfileScoringTest {
 
   @Test
   void targetsTheBankCannotScoreAreRefusedWithWhatToWrite() {
-    assertThatThrownBy(() -> IPIP.scoring(ProfileTarget.parse("p", List.of("agreeablenes=high"))))
+    assertThatThrownBy(() -> IPIP.scoring(Target.Profile.parse("p", List.of("agreeablenes=high"))))
         .hasMessageContaining("has no dimension \"agreeablenes\"; did you mean \"agreeableness\"?")
         .hasMessageContaining("Its dimensions: extraversion, agreeableness, conscientiousness, emotional-stability, intellect-imagination");
-    assertThatThrownBy(() -> IPIP.scoring(ProfileTarget.parse("p", List.of("agreeableness=6"))))
+    assertThatThrownBy(() -> IPIP.scoring(Target.Profile.parse("p", List.of("agreeableness=6"))))
         .hasMessageContaining("level 6 of \"agreeableness\" is outside the scale of IPIP Big-Five Factor Markers (50 items), 1 to 5");
-    assertThatThrownBy(() -> IPIP.scoring(ProfileTarget.toward(90)))
+    assertThatThrownBy(() -> IPIP.scoring(Target.Profile.toward(90)))
         .hasMessageContaining("a direction needs dimensions on a circle")
         .hasMessageContaining("@TargetProfile({\"extraversion=high\"})");
     assertThatThrownBy(() -> IPIP.scoring(io.github.hvae.svo.ValueTarget.ofAngle(30)))

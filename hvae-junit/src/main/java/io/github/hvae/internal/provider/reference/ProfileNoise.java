@@ -1,7 +1,6 @@
 package io.github.hvae.internal.provider.reference;
 
 import io.github.hvae.instrument.Instrument;
-import io.github.hvae.instrument.ProfileTarget;
 import io.github.hvae.instrument.Target;
 import io.github.hvae.internal.rating.RatingInstrument;
 import io.github.hvae.internal.rating.Scale;
@@ -32,24 +31,24 @@ final class ProfileNoise {
    * @param item draws of this item alone
    */
   static Target perturbed(Target target, Instrument instrument, double noise, SplittableRandom sample, SplittableRandom item) {
-    if (!(target instanceof ProfileTarget profile) || noise == 0) {
+    if (!(target instanceof Target.Profile profile) || noise == 0) {
       return target;
     }
     if (profile.direction().isPresent()) {
       double degrees = profile.direction().getAsDouble() + gaussian(sample) * noise + gaussian(item) * noise / 2.0;
-      return ProfileTarget.toward(profile.label(), degrees);
+      return Target.Profile.toward(profile.label(), degrees);
     }
     if (!(instrument instanceof RatingInstrument rating)) {
       return target;
     }
     Scale scale = rating.bank().scale();
     double itemShift = gaussian(item) * noise * POINTS_PER_DEGREE / 2.0;
-    Map<String, ProfileTarget.Level> moved = new LinkedHashMap<>();
+    Map<String, Target.Profile.Level> moved = new LinkedHashMap<>();
     profile.levels().forEach(
         (dimension, level) -> moved.put(
             dimension,
-            new ProfileTarget.Point(level.on(scale.min(), scale.max()) + gaussian(sample) * noise * POINTS_PER_DEGREE + itemShift)));
-    return ProfileTarget.of(profile.label(), moved);
+            new Target.Profile.Point(level.on(scale.min(), scale.max()) + gaussian(sample) * noise * POINTS_PER_DEGREE + itemShift)));
+    return Target.Profile.of(profile.label(), moved);
   }
 
   private static double gaussian(SplittableRandom random) {
