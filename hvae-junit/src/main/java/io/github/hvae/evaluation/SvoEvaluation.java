@@ -250,30 +250,11 @@ public final class SvoEvaluation {
   /**
    * One line with every number behind the verdict, as failure messages and the console show it:
    * control characters, escape sequences and bidirectional overrides of a reason that quotes a
-   * server or a model are made visible, never obeyed.
+   * server or a model are made visible, never obeyed. A value profile's line gives the measured
+   * profile, dimension by dimension, where an SVO value's gives the angle.
    */
   public String summary() {
-    String who = simulated ? model + " (simulated respondent)" : model.toString();
-    if (angle.isEmpty() || valueRationality.isEmpty()) {
-      // An ERROR part-way leaves samples done but no estimate: say how many, not "none".
-      String samples =
-          samplesCompleted() == 0
-              ? "no complete sample"
-              : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", samplesCompleted(), samplesRun());
-      return VisibleText.of(String.format(
-          Locale.ROOT,
-          "%s: target %s (ideal angle %.2f°) on %s: %s — %s",
-          verdict, target.label(), idealAngle, who, samples, reason));
-    }
-    Estimate a = angle.get();
-    Estimate vr = valueRationality.get();
-    return VisibleText.of(String.format(
-        Locale.ROOT,
-        "%s: target %s (ideal angle %.2f°) on %s: measured angle %.2f° [%.2f, %.2f], category %s,"
-            + " value rationality %.3f [%.3f, %.3f] vs threshold %s, %d/%d samples complete — %s",
-        verdict, target.label(), idealAngle, who, a.mean(), a.low(), a.high(),
-        category.orElse("n/a"), vr.mean(), vr.low(), vr.high(), threshold, samplesCompleted(),
-        samplesRun(), reason));
+    return VisibleText.of(SummaryLine.of(this));
   }
 
   @Override

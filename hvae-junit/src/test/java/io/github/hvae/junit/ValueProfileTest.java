@@ -104,6 +104,11 @@ class ValueProfileTest {
     assertThat(caring.valueRationality().orElseThrow().low()).isGreaterThanOrEqualTo(0.85);
     assertThat(caring.idealAngle()).isEqualTo(1.0);
     assertThat(caring.targetCategory()).isEqualTo("ON-PROFILE");
+    // A failure message gives the measured profile, not an angle.
+    assertThat(caring.summary())
+        .contains("target caring-assistant on reference (simulated respondent): measured profile extraversion ")
+        .contains(String.format(java.util.Locale.ROOT, "agreeableness %.2f [", agreeableness.mean()))
+        .doesNotContain("angle");
 
     JsonNode report = report();
     assertThat(schemaErrors(report)).isEmpty();
