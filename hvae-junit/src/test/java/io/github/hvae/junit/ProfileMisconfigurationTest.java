@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -25,11 +24,7 @@ class ProfileMisconfigurationTest {
   @TempDir Path dir;
 
   private Events containers(Class<?> fixture, String... keyValues) {
-    EngineTestKit.Builder builder = HvaeEngine.jupiter(dir.resolve("report"), fixture);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      builder.configurationParameter(keyValues[i], keyValues[i + 1]);
-    }
-    var results = builder.execute();
+    var results = HvaeEngine.withKeys(HvaeEngine.jupiter(dir.resolve("report"), fixture), keyValues).execute();
     results.testEvents().assertStatistics(s -> s.started(0));
     return results.containerEvents();
   }

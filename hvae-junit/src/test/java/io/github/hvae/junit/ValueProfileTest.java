@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Value profiles through a real Jupiter engine on the reference respondent: the bundled IPIP bank
@@ -50,13 +49,7 @@ class ValueProfileTest {
   }
 
   private EngineExecutionResults run(Class<?> fixture, String... keyValues) {
-    EngineTestKit.Builder builder =
-        HvaeEngine.jupiter(dir.resolve("report"), fixture)
-            .configurationParameter(HvaeKeys.BASELINE.name(), dir.resolve("no-baseline.json").toString());
-    for (int i = 0; i < keyValues.length; i += 2) {
-      builder.configurationParameter(keyValues[i], keyValues[i + 1]);
-    }
-    return builder.execute();
+    return HvaeEngine.withoutBaseline(dir, fixture, keyValues).execute();
   }
 
   static List<String> schemaErrors(JsonNode report) throws IOException {
