@@ -1,5 +1,6 @@
 package io.github.hvae.internal.config;
 
+import io.github.hvae.internal.text.EditDistance;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ public final class Configuration {
   /** The known key with the least edit distance to {@code unknown}. */
   public static String nearestKey(String unknown) {
     return knownKeys().stream()
-        .min(Comparator.comparingInt((String k) -> editDistance(unknown, k)).thenComparing(k -> k))
+        .min(Comparator.comparingInt((String k) -> EditDistance.between(unknown, k)).thenComparing(k -> k))
         .orElseThrow();
   }
 
@@ -117,24 +118,5 @@ public final class Configuration {
     java.util.SortedSet<String> names = new java.util.TreeSet<>();
     HvaeKeys.ALL.forEach(k -> names.add(k.name()));
     return Collections.unmodifiableSortedSet(names);
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
