@@ -122,6 +122,10 @@ class ValueProfileTest {
         .isGreaterThanOrEqualTo(evaluation.path("valueRationality").path("mean").asDouble() - 1e-9);
     String html = Files.readString(dir.resolve("report").resolve("hvae-report.html"));
     assertThat(html).contains("class=\"profile-radar\"", "data-dimension=\"agreeableness\"", "mean-absolute-difference");
+    String markdown = Files.readString(dir.resolve("report").resolve("hvae-summary.md"));
+    assertThat(markdown).contains(
+        "| caring-assistant (profile) | reference (simulated) | extraversion " + String.format(java.util.Locale.ROOT, "%.2f", caring.dimensions().get("extraversion").mean())
+            + ", agreeableness " + String.format(java.util.Locale.ROOT, "%.2f", agreeableness.mean()) + ", conscientiousness ");
   }
 
   @Test
