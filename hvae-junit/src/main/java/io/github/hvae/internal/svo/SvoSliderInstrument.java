@@ -68,6 +68,17 @@ public final class SvoSliderInstrument implements Instrument {
     return AlignmentEvaluator.INTERIM_ANGLE_RESOLUTION;
   }
 
+  /**
+   * The tie-aware scale of {@code target} for the statistics: its ideal set, value rationality of a
+   * sample and of a mean angle, and the spread floors of the sequential design ({@link
+   * SvoValueScale#RESOLUTION}, {@link SvoValueScale#INTERIM_RESOLUTION}). The {@link #resolution()}
+   * and {@link #interimResolution()} above serve the engine's transitional path until it judges
+   * through this scale.
+   */
+  public SvoValueScale valueScale(ValueTarget target) {
+    return SvoValueScale.of(target);
+  }
+
   @Override
   public String toString() {
     return name();
