@@ -18,7 +18,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The performance harness: {@code java -jar hvae-benchmarks/target/benchmarks.jar [figure...]}
- * with figures {@code efficiency}, {@code overhead}, {@code calls} (all three when none is named).
+ * with figures {@code efficiency}, {@code overhead}, {@code calls} (all three when none is named)
+ * and {@code boundary} (the error rates of the verdict at the threshold; {@code boundary --quick}
+ * for a CI-sized run).
  * Figure 4, replay speed, times a whole Maven run and lives in {@code replay.sh}. Each figure ends
  * with one line starting {@code FIGURE}, which {@code run.sh} collects.
  */
@@ -27,17 +29,25 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws RunnerException {
-    List<String> figures = args.length == 0 ? List.of("efficiency", "overhead", "calls") : List.of(args);
+    List<String> named = List.of(args);
+    boolean quick = named.contains("--quick");
+    List<String> figures =
+        named.stream().filter(a -> !a.equals("--quick")).toList();
+    if (figures.isEmpty()) {
+      figures = List.of("efficiency", "overhead", "calls");
+    }
     PrintStream out = System.out;
     for (String figure : figures) {
       switch (figure) {
         case "efficiency" -> efficiency(out);
         case "overhead" -> overhead(out);
         case "calls" -> CallsPerVerdict.print(out);
+        case "boundary" -> BoundaryFigure.print(out, quick);
         case "serve" -> serve(out);
         default ->
             throw new IllegalArgumentException(
-                "unknown figure '" + figure + "'; name efficiency, overhead or calls");
+                "unknown figure '" + figure + "'; name efficiency, overhead, calls or boundary"
+                    + " (boundary --quick for a CI-sized run)");
       }
     }
   }
