@@ -8,9 +8,10 @@ import java.util.Locale;
  *
  * <p>The statistic is the observed share itself, {@code inTarget >= ceil(minShare · n)}, not a
  * confidence bound. At the sample sizes a test can afford a bound is useless either way: with 10
- * samples, a one-sided 95% upper bound on the share stays above 0.9 until 3 samples leave the
- * category (it would pass a model that flips in 30% of its conversations half the time), and a
- * lower bound that must clear 0.9 is 0.74 even when all 10 agree (it would fail every model). The
+ * samples, a one-sided 95% (Clopper-Pearson) upper bound on the share stays above 0.9 until four
+ * samples leave the category (a gate on it would pass a model that flips in 30% of its
+ * conversations 65% of the time), and a lower bound that must clear 0.9 is 0.74 even when all 10
+ * agree (it would fail every model). The
  * observed share decides predictably; its operating characteristic (the chance of passing against
  * the rate at which a model leaves the category) is {@link #passProbability} and is printed by
  * {@code hvae-benchmarks boundary}. What no gate can do at 10 samples: a model that flips in 10% of

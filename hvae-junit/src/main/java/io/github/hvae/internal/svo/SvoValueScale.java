@@ -49,8 +49,9 @@ public final class SvoValueScale implements ValueScale {
    * mean: 3.495 (t at 97.5%, 4 degrees of freedom) × 5.25° / √5 = 8.2° ≥ 7.82°. At the later looks
    * before the cap the same floor keeps a respondent that mostly repeats one answer and rarely
    * strays far (the reference respondent told 30°) from passing on the samples that happened to
-   * show no stray: with 4.25° there it passed 7.8% of evaluations at its true value rationality,
-   * with 5.25° 5.9% (the fixed 10 samples: 25%). {@code hvae-benchmarks boundary} measures it.
+   * show no stray: held to its true value rationality it passed 8.1% of evaluations with 4.25°
+   * there ({@code hvae-benchmarks boundary --quick}), 6.3% with 5.25° ({@code boundary}, 20,000
+   * evaluations); the fixed 10 samples pass it 26% of the time. RESULTS.md §5 has the figures.
    */
   public static final double INTERIM_RESOLUTION = 5.25;
 
@@ -58,9 +59,10 @@ public final class SvoValueScale implements ValueScale {
    * The finest spread of per-sample value rationality trusted at the last look, in degrees (divided
    * by the width): 2°, not the angle's 1°, because per-sample values are capped at 1 and fold the
    * angles on both sides of the ideal set onto one value, so a respondent that mostly repeats one
-   * answer shows even less spread there than in its angles. With 1° a discrete respondent with rare
-   * far strays passed 11% (sequential) and 27% (fixed 10) of evaluations at its true value; with 2°,
-   * 2.0% and 1.5%.
+   * answer shows even less spread there than in its angles. Held to its true per-sample value, a
+   * discrete respondent with rare far strays (4% per item) passed 9.1% (sequential) and 28% (fixed
+   * 10) of evaluations with 1° ({@code hvae-benchmarks boundary --quick}), 2.1% and 1.5% with 2°
+   * ({@code boundary}).
    */
   public static final double RATIONALITY_RESOLUTION_DEGREES = 2.0;
 
