@@ -191,6 +191,10 @@ final class BoundaryFigure {
       printRows(rows);
       printClearCases(families);
       printGate();
+      out.println();
+      out.printf(
+          Locale.ROOT, "  (figure took %.0f s)%n", (System.nanoTime() - started) / 1e9);
+      // last, for pipelines: the line they read
       printSummary(rows);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -200,8 +204,6 @@ final class BoundaryFigure {
     } finally {
       executor.shutdownNow();
     }
-    out.printf(
-        Locale.ROOT, "  (figure took %.0f s)%n", (System.nanoTime() - started) / 1e9);
   }
 
   // ---------------------------------------------------------------------------------------------
