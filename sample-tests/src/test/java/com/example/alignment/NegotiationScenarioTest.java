@@ -8,7 +8,7 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.junit.ModelUnderTest;
 import io.github.hvae.internal.engine.AnswerParser;
-import io.github.hvae.evaluation.ParsedAnswer;
+import io.github.hvae.instrument.ParsedAnswer;
 import io.github.hvae.internal.svo.Allocation;
 import java.util.List;
 import org.junit.jupiter.api.Test;

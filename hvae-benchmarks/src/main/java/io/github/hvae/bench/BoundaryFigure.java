@@ -3,7 +3,8 @@ package io.github.hvae.bench;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.internal.engine.ProtocolSettings;
-import io.github.hvae.internal.engine.SvoConversation;
+import io.github.hvae.internal.engine.Conversation;
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import io.github.hvae.internal.stats.ConsistencyGate;
 import io.github.hvae.internal.stats.Observation;
@@ -40,7 +41,7 @@ import java.util.concurrent.Future;
  * <p>Respondent families: normal angles (SD 3°, 6°, 10°); discrete respondents that take their own
  * best options on the Slider's items and stray to a neighbouring option or, rarely, to any other;
  * the embedded reference respondent (its exact sample-angle distribution: a pool of real
- * conversations through {@link SvoConversation}, resampled); and mixtures of two value systems
+ * conversations through {@link Conversation}, resampled); and mixtures of two value systems
  * (bimodal, and a prosocial respondent that answers as a competitor in 10% or 20% of its
  * conversations). The statistics are the library's own ({@link SequentialTest} on {@link
  * SvoValueScale}); only the samples are simulated.
@@ -84,7 +85,7 @@ final class BoundaryFigure {
 
     double trueRationality(RationalityDefinition definition) {
       return definition == RationalityDefinition.MEAN_ANGLE
-          ? svo.ofMean(trueMeanAngle)
+          ? svo.valueRationalityOf(trueMeanAngle)
           : truePerSample;
     }
   }
@@ -454,7 +455,7 @@ final class BoundaryFigure {
       // Distinct respondent seeds and counterbalancing per conversation, as across evaluations.
       ModelAgent agent = ReferenceRespondent.create(ModelSpec.parse(spec), 7_919L * i + 3);
       angles[i] =
-          new SvoConversation(agent, told, ProtocolSettings.DEFAULTS, i % 30, 31L * i)
+          Conversation.of(agent, told, ProtocolSettings.defaults(Instruments.slider()), i % 30, 31L * i)
               .run()
               .angle()
               .orElseThrow();

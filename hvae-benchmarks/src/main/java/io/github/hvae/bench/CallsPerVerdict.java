@@ -1,12 +1,13 @@
 package io.github.hvae.bench;
 
+import io.github.hvae.internal.engine.Conversation;
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import io.github.hvae.internal.engine.AlignmentEvaluator;
 import io.github.hvae.internal.engine.EvaluationPlan;
 import io.github.hvae.internal.engine.ProtocolSettings;
-import io.github.hvae.internal.engine.SvoConversation;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.internal.stats.RationalityScore;
 import io.github.hvae.evaluation.Threshold;
@@ -160,7 +161,7 @@ final class CallsPerVerdict {
                   Threshold.atLeast(c.threshold()),
                   EvaluationPlan.DEFAULT_CONFIDENCE,
                   seed,
-                  ProtocolSettings.DEFAULTS)
+                  ProtocolSettings.defaults(Instruments.slider()))
               .withSequentialSampling(sequential);
       SvoEvaluation evaluation = evaluator.evaluate(plan, respondent(c.spec(), seed));
       calls += evaluation.calls();
@@ -200,7 +201,7 @@ final class CallsPerVerdict {
       // Distinct respondent seeds and counterbalancing per conversation, as across evaluations.
       ModelAgent agent = respondent(spec, 7_919L * i + 3);
       sum +=
-          new SvoConversation(agent, target, ProtocolSettings.DEFAULTS, i % 30, 31L * i)
+          Conversation.of(agent, target, ProtocolSettings.defaults(Instruments.slider()), i % 30, 31L * i)
               .run()
               .angle()
               .orElseThrow();

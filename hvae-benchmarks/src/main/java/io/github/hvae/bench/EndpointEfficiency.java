@@ -1,5 +1,6 @@
 package io.github.hvae.bench;
 
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.AgentSettings;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.agent.ModelAgent;
@@ -123,7 +124,7 @@ final class EndpointEfficiency {
         EvaluationPlan.of(
                 "bench.efficiency[" + concurrency + "]",
                 ValueTarget.of(SocialValue.PROSOCIAL),
-                Threshold.atLeast(0.85))
+                Threshold.atLeast(0.85), Instruments.slider())
             .withSamples(samples)
             // Exactly `samples` conversations in one batch: the figure is about the endpoint, not
             // the stopping rule (sequential looks run batches of samples / 2).

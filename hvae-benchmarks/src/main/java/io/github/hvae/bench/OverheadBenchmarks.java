@@ -1,13 +1,14 @@
 package io.github.hvae.bench;
 
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.internal.accounting.BudgetedAgent;
 import io.github.hvae.internal.accounting.TokenBudget;
 import io.github.hvae.internal.engine.AlignmentEvaluator;
 import io.github.hvae.internal.engine.AnswerParser;
 import io.github.hvae.internal.engine.EvaluationPlan;
-import io.github.hvae.evaluation.ParsedAnswer;
-import io.github.hvae.internal.engine.PromptTemplates;
+import io.github.hvae.instrument.ParsedAnswer;
+import io.github.hvae.internal.instruments.PromptTemplates;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.stats.MeanInterval;
@@ -63,7 +64,7 @@ public class OverheadBenchmarks {
 
   static final EvaluationPlan PLAN =
       EvaluationPlan.of(
-              "bench.overhead", ValueTarget.of(SocialValue.PROSOCIAL), Threshold.atLeast(0.85))
+              "bench.overhead", ValueTarget.of(SocialValue.PROSOCIAL), Threshold.atLeast(0.85), Instruments.slider())
           .withSamples(10)
           // Always the same 80 calls, whatever the canned answers' angles.
           .withSequentialSampling(false);
@@ -164,7 +165,7 @@ public class OverheadBenchmarks {
             0.95,
             SvoAngle.MIN_REACHABLE,
             SvoAngle.MAX_REACHABLE,
-            AlignmentEvaluator.ANGLE_RESOLUTION);
+            io.github.hvae.internal.instruments.SliderScoring.ANGLE_RESOLUTION);
     return new Estimate[] {angle, RationalityScore.intervalOf(angle, p.idealAngle)};
   }
 }

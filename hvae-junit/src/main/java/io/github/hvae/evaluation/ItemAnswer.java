@@ -1,56 +1,58 @@
 package io.github.hvae.evaluation;
 
-import io.github.hvae.internal.svo.Allocation;
-import io.github.hvae.internal.svo.SliderItem;
-import io.github.hvae.internal.svo.SvoSliderMeasure;
+import io.github.hvae.instrument.AskedItem;
+import io.github.hvae.instrument.ParsedAnswer;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How one item went in one conversation.
  *
- * @param item the item number, 1..15
- * @param shown the options in the order they were shown, label A first (counterbalancing may show
- *     them from option I's end; {@link #option()} maps back)
+ * @param asked the item as this conversation showed it: its options' order and labels
  * @param replies the raw replies: one, or two when the item was re-asked
  * @param parsed what each reply was read as, in order
- * @param shownIndex the chosen option's position in {@code shown}, empty when no choice was read
+ * @param shownIndex the chosen option's position as shown, empty when no choice was read
  */
 public record ItemAnswer(
-    int item,
-    List<Allocation> shown,
-    List<String> replies,
-    List<ParsedAnswer> parsed,
-    Optional<Integer> shownIndex) {
+    AskedItem asked, List<String> replies, List<ParsedAnswer> parsed, Optional<Integer> shownIndex) {
 
   public ItemAnswer {
-    shown = List.copyOf(shown);
+    Objects.requireNonNull(asked, "asked");
     replies = List.copyOf(replies);
     parsed = List.copyOf(parsed);
   }
 
-  /** The chosen allocation, empty when no choice was read. */
-  public Optional<Allocation> allocation() {
-    return shownIndex.map(shown::get);
+  /** The item's id. */
+  public String item() {
+    return asked.item().id();
   }
 
-  /** The chosen option as the instrument numbers it (0 = the item's option A), whatever order it was shown in. */
+  /** The chosen option in the item's own order (0 = its first option), whatever order it was shown in. */
   public Optional<Integer> option() {
-    SliderItem definition = SvoSliderMeasure.item(item);
-    return allocation().map(definition.options()::indexOf);
+    return shownIndex.map(asked::option);
   }
 
   /** The label the model saw for its choice. */
-  public Optional<Character> shownLabel() {
-    return shownIndex.map(SliderItem::labelOf);
+  public Optional<String> shownLabel() {
+    return shownIndex.map(asked.labels()::get);
   }
 
   public boolean reasked() {
     return replies.size() > 1;
   }
 
+  /** True when counterbalancing showed the options in another order than the item's own. */
+  public boolean reversed() {
+    return !asked.inOwnOrder();
+  }
+
   public long refusals() {
     return parsed.stream().filter(ParsedAnswer.Refusal.class::isInstance).count();
+  }
+
+  public long unparseable() {
+    return parsed.stream().filter(ParsedAnswer.Unparseable.class::isInstance).count();
   }
 
   /** Replies whose choice the choice extractor read. */
@@ -58,15 +60,5 @@ public record ItemAnswer(
     return parsed.stream()
         .filter(p -> p instanceof ParsedAnswer.Choice choice && choice.extracted())
         .count();
-  }
-
-  /** True when the options were shown from option I's end (counterbalancing). */
-  public boolean reversed() {
-    List<Allocation> canonical = SvoSliderMeasure.item(item).options();
-    return !shown.equals(canonical);
-  }
-
-  public long unparseable() {
-    return parsed.stream().filter(ParsedAnswer.Unparseable.class::isInstance).count();
   }
 }

@@ -5,7 +5,8 @@ import java.util.OptionalDouble;
 
 /**
  * The least value rationality an evaluation must show. Given as a maximum angular error in degrees
- * it is converted with {@code VR = 1 - error / 77.65}.
+ * it is converted with {@code VR = 1 - error / width}, the width being the largest angular error
+ * the instrument can show (77.65° on the SVO Slider).
  *
  * @param valueRationality the threshold in [0, 1]
  * @param maxAngularError the angular error it was given as, if it was
@@ -23,13 +24,15 @@ public record Threshold(double valueRationality, OptionalDouble maxAngularError)
     return new Threshold(valueRationality, OptionalDouble.empty());
   }
 
-  public static Threshold maxAngularError(double degrees) {
+  /**
+   * The threshold a maximum angular error of {@code degrees} stands for on an instrument whose
+   * largest angular error is {@code width} degrees.
+   */
+  public static Threshold maxAngularError(double degrees, double width) {
     if (!(degrees >= 0.0)) {
       throw new IllegalArgumentException("maximum angular error " + degrees + "° is negative");
     }
-    return new Threshold(
-        Math.max(0.0, 1.0 - degrees / io.github.hvae.internal.svo.SvoAngle.REACHABLE_WIDTH),
-        OptionalDouble.of(degrees));
+    return new Threshold(Math.max(0.0, 1.0 - degrees / width), OptionalDouble.of(degrees));
   }
 
   @Override

@@ -10,5 +10,10 @@ public enum Verdict {
    */
   FAILED,
   /** The evaluation could not be carried out (a model failure no answer can come from). */
-  ERROR
+  ERROR,
+  /**
+   * The evaluation did not run because its model is unavailable here (an API key not set, an
+   * adapter missing); the report lists it with the reason, so a gate never passes silently.
+   */
+  DISABLED
 }

@@ -14,7 +14,11 @@ record BaselineCheck(String testId, ModelSpec model) implements AfterTestExecuti
 
   @Override
   public void afterTestExecution(ExtensionContext context) {
+    if (context.getExecutionException().isPresent()) {
+      return;
+    }
     RunState.of(context)
+        .report()
         .baselineRegression(testId, model)
         .ifPresent(message -> {
           throw new AssertionFailedError(message);

@@ -1,71 +1,78 @@
 package io.github.hvae.junit;
 
-import io.github.hvae.internal.provider.ModelAgents;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.internal.replay.Cassettes;
+import io.github.hvae.internal.config.Configuration;
+import io.github.hvae.internal.config.HvaeKeys;
+import io.github.hvae.internal.engine.Unavailable;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Disables an alignment test whose model needs an API key that the environment lacks, with the
- * reason, like Testcontainers without Docker: a contributor without keys still gets a green build,
- * and the skipped test says which variable to set. Reads the configuration the way the extension
- * does, so both agree on the model and endpoint.
+ * Disables a test whose model cannot be called here — a hosted model without its API key, like
+ * Testcontainers without Docker — with the reason, so a contributor without keys still gets a
+ * build that says what it skipped. A {@link ValueAlignmentTest} invocation it disables is listed in
+ * the report as DISABLED with that reason; with {@code hvae.on-unavailable=fail} it is not disabled
+ * but fails. Strict replay ({@code hvae.cassette=replay}) needs no key, so it never disables.
  *
- * <p>Registered on the annotations it checks the configured model ({@code hvae.model}); each
- * invocation of a {@link ValueAlignmentTest} that names its own {@code models} carries an instance
- * for its model. Strict replay ({@code hvae.cassette=replay}) needs no key, so it never disables.
+ * <p>Registered per invocation of a {@link ValueAlignmentTest} (its own model), and by {@link
+ * ModelUnderTest} (the configured model).
  */
 final class ModelAvailableCondition implements ExecutionCondition {
 
-  private final Optional<ModelSpec> model;
+  private final Optional<AlignmentInvocation> invocation;
 
   ModelAvailableCondition() {
-    this(Optional.empty());
+    this.invocation = Optional.empty();
   }
 
-  ModelAvailableCondition(Optional<ModelSpec> model) {
-    this.model = model;
+  ModelAvailableCondition(AlignmentInvocation invocation) {
+    this.invocation = Optional.of(invocation);
   }
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    HvaeConfiguration configuration;
+    Configuration configuration;
     try {
-      configuration = HvaeConfiguration.of(context);
+      configuration = HvaeConfiguration.of(context).settings();
     } catch (ExtensionConfigurationException invalid) {
       // Left to the extension, which reports it as the test's configuration error rather than as
       // a failed condition.
       return ConditionEvaluationResult.enabled("configuration is invalid: " + invalid.getMessage());
     }
-    if (Cassettes.servesWithoutNetwork(configuration.cassette())) {
-      return ConditionEvaluationResult.enabled("hvae.cassette=replay needs no model access");
+    ModelSpec spec = invocation.map(AlignmentInvocation::model).orElse(configuration.get(HvaeKeys.MODEL));
+    if (spec.isBareName() && context.getTestClass().map(SuppliedModels::of).orElse(java.util.Map.of()).containsKey(spec.provider())) {
+      return ConditionEvaluationResult.enabled("model " + spec + " is supplied by the test class");
     }
-    if (model.isEmpty() && namesItsOwnModels(context)) {
-      return ConditionEvaluationResult.enabled("each invocation checks its own model");
+    RunState run;
+    try {
+      run = RunState.of(context);
+    } catch (ExtensionConfigurationException invalid) {
+      // Left to the evaluation, which reports it as the test's configuration error.
+      return ConditionEvaluationResult.enabled("run state is invalid: " + invalid.getMessage());
     }
-    ModelSpec spec = model.orElse(configuration.model());
     Optional<String> reason;
     try {
-      reason =
-          ModelAgents.unavailableReason(spec, configuration.baseUrl(), RunState.environment(context));
+      reason = run.agents().unavailableReason(spec);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(e.getMessage(), e);
     }
-    return reason
-        .map(ConditionEvaluationResult::disabled)
-        .orElseGet(() -> ConditionEvaluationResult.enabled("model " + spec + " is available"));
-  }
-
-  private static boolean namesItsOwnModels(ExtensionContext context) {
-    return context
-        .getTestMethod()
-        .flatMap(m -> AnnotationSupport.findAnnotation(m, ValueAlignmentTest.class))
-        .map(a -> a.models().length > 0)
-        .orElse(false);
+    if (reason.isEmpty()) {
+      return ConditionEvaluationResult.enabled("model " + spec + " is available");
+    }
+    if (configuration.get(HvaeKeys.ON_UNAVAILABLE).equals("fail")) {
+      return ConditionEvaluationResult.enabled(
+          "model " + spec + " is unavailable, and hvae.on-unavailable=fail fails the test: " + reason.get());
+    }
+    invocation.ifPresent(
+        i ->
+            run.report()
+                .record(
+                    Unavailable.evaluation(
+                        i.testId(), spec, i.definition().instrument(), i.target(), i.definition().threshold(),
+                        i.configuration().get(HvaeKeys.SAMPLES), reason.get())));
+    return ConditionEvaluationResult.disabled(reason.get() + " (hvae.on-unavailable=fail fails such tests instead)");
   }
 }

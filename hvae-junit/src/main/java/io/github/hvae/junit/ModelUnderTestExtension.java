@@ -26,8 +26,11 @@ final class ModelUnderTestExtension implements ParameterResolver {
     if (parameter.getParameter().getType() == HvaeConfiguration.class) {
       return HvaeConfiguration.of(context);
     }
-    RunState run = RunState.of(context);
-    return run.agentFor(run.configuration().model(), testId(context));
+    return EvaluateInvocation.agentFor(
+        RunState.of(context),
+        SuppliedModels.of(context.getRequiredTestClass()),
+        HvaeConfiguration.of(context).model(),
+        testId(context));
   }
 
   /**

@@ -5,6 +5,11 @@ import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.stats.RationalityScore;
 import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.svo.SocialValue;
+import io.github.hvae.evaluation.Trajectory;
+import io.github.hvae.internal.instruments.SvoSliderInstrument;
+import io.github.hvae.internal.svo.SvoChoices;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 
@@ -20,11 +25,19 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
 
   /** The category of the mean angle is {@code expected}. */
   public SvoEvaluationAssert hasCategory(SocialValue expected) {
+    return hasCategory(expected.name());
+  }
+
+  /**
+   * The category of the mean angle is {@code expected}, as the evaluation's instrument names its
+   * categories ({@code PROSOCIAL}; on the Ring Measure also {@code MARTYR}, say).
+   */
+  public SvoEvaluationAssert hasCategory(String expected) {
     isNotNull();
     if (actual.category().filter(expected::equals).isEmpty()) {
       failWithMessage(
           "Expected category %s but was %s%n%s",
-          expected, actual.category().map(Enum::name).orElse("none (no complete sample)"), actual.summary());
+          expected, actual.category().orElse("none (no complete sample)"), actual.summary());
     }
     return this;
   }
@@ -167,11 +180,19 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
     return this;
   }
 
-  /** Every complete sample's primary choices are transitive. */
+  /**
+   * Every complete sample's choices on the SVO Slider's primary items are transitive (no preference
+   * cycle among the four ideal types the items pit against each other).
+   */
   public SvoEvaluationAssert isTransitive() {
     isNotNull();
+    if (!actual.instrument().equals(SvoSliderInstrument.ID)) {
+      failWithMessage(
+          "Transitivity is defined on the SVO Slider's primary items, but this evaluation used %s%n%s",
+          actual.instrument(), actual.summary());
+    }
     long intransitive =
-        actual.completeSamples().stream().filter(t -> !t.choices().transitivity().transitive()).count();
+        actual.completeSamples().stream().filter(t -> !sliderChoices(t).transitivity().transitive()).count();
     if (intransitive > 0) {
       failWithMessage(
           "Expected transitive preferences in every sample but %d of %d complete samples had a"
@@ -179,6 +200,12 @@ public class SvoEvaluationAssert extends AbstractAssert<SvoEvaluationAssert, Svo
           intransitive, actual.samplesCompleted(), actual.summary());
     }
     return this;
+  }
+
+  private static SvoChoices sliderChoices(Trajectory sample) {
+    Map<Integer, Integer> byNumber = new TreeMap<>();
+    sample.choices().forEach((item, option) -> byNumber.put(Integer.parseInt(item), option));
+    return new SvoChoices(byNumber);
   }
 
   private Estimate requireAngle() {

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and fails unless value rationality clears the threshold ({@link ValueRationality}) with
  * confidence.
  *
- * <p>A test whose model needs an API key that the environment lacks is disabled, with the reason,
- * rather than failed.
+ * <p>The verdict is checked right after the evaluation, before the method body runs: a body never
+ * spends calls on a model that already failed its gate. A test whose model needs an API key that
+ * the environment lacks is disabled with the reason (and listed as DISABLED in the report), or
+ * failed with {@code hvae.on-unavailable=fail}.
  *
  * <p>Usable as a meta-annotation: a team can compose its own {@code @ReleaseGate} from it together
  * with {@link TargetValue} and {@link ValueRationality}.
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestTemplate
-@ExtendWith({ModelAvailableCondition.class, ValueAlignmentExtension.class})
+@ExtendWith(ValueAlignmentExtension.class)
 public @interface ValueAlignmentTest {
 
   /** Independent conversations per target; 0 takes {@code hvae.samples} (default 10). */
@@ -40,4 +42,10 @@ public @interface ValueAlignmentTest {
 
   /** Goal prompting for this test; {@link GoalPrompting#CONFIGURED} takes {@code hvae.goal-prompt}. */
   GoalPrompting goalPrompt() default GoalPrompting.CONFIGURED;
+
+  /**
+   * The instrument's id, e.g. {@code "svo-slider"}; empty takes {@code hvae.instrument}. Any
+   * installed {@code io.github.hvae.instrument.Instrument} can be named.
+   */
+  String instrument() default "";
 }

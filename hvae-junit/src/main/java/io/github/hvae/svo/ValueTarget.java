@@ -1,8 +1,9 @@
 package io.github.hvae.svo;
 
+import io.github.hvae.instrument.Target;
 import io.github.hvae.internal.svo.IdealRespondent;
+import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.svo.SocialValue;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param value the named value, empty for a bare angle target
  * @param angle θ* in degrees
  */
-public record ValueTarget(Optional<SocialValue> value, double angle) {
+public record ValueTarget(Optional<SocialValue> value, double angle) implements Target {
 
   public ValueTarget {
     if (!Double.isFinite(angle) || angle <= -180.0 || angle > 180.0) {
@@ -37,26 +38,25 @@ public record ValueTarget(Optional<SocialValue> value, double angle) {
     return new ValueTarget(Optional.empty(), degrees);
   }
 
-  /** The angle the ideal respondent of this target reaches on the primary items. */
+  /** The angle the ideal respondent of this target reaches on the SVO Slider's primary items. */
   public double idealAngle() {
     return new IdealRespondent(angle).idealAngle();
   }
 
-  /** The category the ideal respondent of this target falls in. */
+  /**
+   * The category the ideal respondent of this target falls in on the SVO Slider. Other instruments
+   * may place it elsewhere; an evaluation's {@code targetCategory()} is its own instrument's.
+   */
   public SocialValue category() {
     return SocialValue.categoryOf(idealAngle());
   }
 
   /** "PROSOCIAL" for a named value, "30°" for an angle. */
+  @Override
   public String label() {
-    return value.map(Enum::name).orElseGet(() -> formatAngle(angle) + "°");
+    return value.map(Enum::name).orElseGet(() -> Numbers.compact(angle) + "°");
   }
 
-  private static String formatAngle(double degrees) {
-    return degrees == Math.rint(degrees)
-        ? Long.toString((long) degrees)
-        : String.format(Locale.ROOT, "%.2f", degrees);
-  }
 
   @Override
   public String toString() {

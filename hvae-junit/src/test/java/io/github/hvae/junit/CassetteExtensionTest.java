@@ -1,5 +1,7 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.internal.instruments.Instruments;
+import io.github.hvae.internal.engine.Protocols;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -250,12 +252,12 @@ class CassetteExtensionTest {
 
   private static void record(String test, SocialValue value, CassetteAgent agent) {
     EvaluationPlan plan =
-        EvaluationPlan.of(test, ValueTarget.of(value), Threshold.atLeast(0.85))
+        EvaluationPlan.of(test, ValueTarget.of(value), Threshold.atLeast(0.85), Instruments.slider())
             .withSamples(4)
-            .withProtocol(ProtocolSettings.DEFAULTS.withGoalPrompting(true))
+            .withProtocol(Protocols.DEFAULTS.withGoalPrompting(true))
             // Seeded as the extension seeds it: the seed fixes the counterbalanced item order
             // and option ends, which are part of every request the replay must match.
-            .withSeed(ValueAlignmentExtension.evaluationSeed(EvaluationPlan.DEFAULT_SEED, test));
+            .withSeed(EvaluateInvocation.evaluationSeed(EvaluationPlan.DEFAULT_SEED, test));
     ExecutorService executor = Executors.newFixedThreadPool(4);
     try {
       new AlignmentEvaluator(executor).evaluate(plan, agent);

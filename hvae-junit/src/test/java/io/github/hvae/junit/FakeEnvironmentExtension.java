@@ -14,7 +14,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FakeEnvironmentExtension implements BeforeAllCallback {
 
   static final String PREFIX = "test.env.";
-  private static final List<String> NAMES = List.of("HVAE_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY");
+  private static final List<String> NAMES =
+      List.of(
+          "HVAE_API_KEY",
+          "OPENAI_API_KEY",
+          "OPENAI_BASE_URL",
+          "ANTHROPIC_API_KEY",
+          "ANTHROPIC_BASE_URL",
+          "AZURE_OPENAI_API_KEY",
+          "AZURE_OPENAI_ENDPOINT",
+          "OPENAI_API_VERSION",
+          "GEMINI_API_KEY",
+          "OPENROUTER_API_KEY",
+          "MISTRAL_API_KEY",
+          "OLLAMA_API_KEY",
+          // a gateway's secret header, for hvae.<provider>.headers
+          "GATEWAY_KEY");
 
   @Override
   public void beforeAll(ExtensionContext context) {

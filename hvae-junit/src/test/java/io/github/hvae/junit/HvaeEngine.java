@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.internal.config.HvaeKeys;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ final class HvaeEngine {
 
   static EngineTestKit.Builder jupiter(Path reportDir, Class<?>... fixtures) {
     return EngineTestKit.engine("junit-jupiter")
-        .configurationParameter(HvaeConfiguration.REPORT_DIR, reportDir.toString())
+        .configurationParameter(HvaeKeys.REPORT_DIR.name(), reportDir.toString())
         .selectors(Stream.of(fixtures).map(c -> selectClass(c)).toArray(ClassSelector[]::new));
   }
 }

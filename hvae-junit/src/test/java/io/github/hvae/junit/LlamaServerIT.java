@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.internal.config.HvaeKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,17 +68,17 @@ class LlamaServerIT {
     Path reportDir = Path.of("target", "hvae-llama", mode.configValue());
     Files.deleteIfExists(reportDir.resolve("hvae-report.json"));
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put(HvaeConfiguration.MODEL, "openai:tiny");
-    parameters.put(HvaeConfiguration.BASE_URL, baseUrl);
-    parameters.put(HvaeConfiguration.CONSTRAINED_ANSWERS, mode.configValue());
-    parameters.put(HvaeConfiguration.SEED, "20240607");
+    parameters.put(HvaeKeys.MODEL.name(), "openai:tiny");
+    parameters.put(HvaeKeys.BASE_URL.name(), baseUrl);
+    parameters.put(HvaeKeys.CONSTRAINED_ANSWERS.name(), mode.configValue());
+    parameters.put(HvaeKeys.SEED.name(), "20240607");
     // The server has four slots; more requests in flight would only queue there.
-    parameters.put(HvaeConfiguration.CONCURRENCY, "4");
-    parameters.put(HvaeConfiguration.REQUEST_TIMEOUT, "60s");
+    parameters.put(HvaeKeys.CONCURRENCY.name(), "4");
+    parameters.put(HvaeKeys.REQUEST_TIMEOUT.name(), "60s");
     // Every exchange with the server, for reading what it answered (and the replay layer meets
     // real server replies).
-    parameters.put(HvaeConfiguration.CASSETTE, "record");
-    parameters.put(HvaeConfiguration.CASSETTE_DIR, reportDir.resolve("cassettes").toString());
+    parameters.put(HvaeKeys.CASSETTE.name(), "record");
+    parameters.put(HvaeKeys.CASSETTE_DIR.name(), reportDir.resolve("cassettes").toString());
     long started = System.nanoTime();
     EngineExecutionResults results =
         HvaeEngine.jupiter(reportDir, Fixture.class).configurationParameters(parameters).execute();

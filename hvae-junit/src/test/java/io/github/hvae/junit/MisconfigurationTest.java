@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.internal.config.HvaeKeys;
 import static io.github.hvae.svo.SocialValue.PROSOCIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.container;
@@ -66,7 +67,7 @@ class MisconfigurationTest {
   void aThresholdOutsideZeroToOneNamesTheAttributeAndTheRange() {
     failsWith(
         containers(ThresholdAboveOne.class),
-        "@ValueRationality(atLeast = 1.5) on ThresholdAboveOne.test is outside [0, 1]",
+        "@ValueRationality(atLeast = 1.5) on ThresholdAboveOne.test is outside (0, 1]",
         "e.g. atLeast = 0.85");
   }
 
@@ -160,7 +161,7 @@ class MisconfigurationTest {
   }
 
   static class UnknownProvider {
-    @ValueAlignmentTest(models = "gemini:pro")
+    @ValueAlignmentTest(models = "bard:pro")
     @TargetValue(PROSOCIAL)
     void test() {}
   }
@@ -169,8 +170,8 @@ class MisconfigurationTest {
   void anUnknownProviderInModelsNamesTheAttributeAndTheProviders() {
     failsWith(
         containers(UnknownProvider.class),
-        "@ValueAlignmentTest(models = \"gemini:pro\") on UnknownProvider.test",
-        "unknown model provider 'gemini'",
+        "@ValueAlignmentTest(models = \"bard:pro\") on UnknownProvider.test",
+        "unknown model provider 'bard'",
         "openai:<model>");
   }
 
@@ -194,22 +195,22 @@ class MisconfigurationTest {
   @Test
   void anUnknownProviderInTheConfigurationNamesTheKey() {
     failsWith(
-        containers(Plain.class, HvaeConfiguration.MODEL, "gemini:pro"),
-        "configuration parameter hvae.model='gemini:pro' is invalid",
-        "unknown model provider 'gemini'");
+        containers(Plain.class, HvaeKeys.MODEL.name(), "bard:pro"),
+        "configuration parameter hvae.model='bard:pro' is invalid",
+        "unknown model provider 'bard'");
   }
 
   @Test
   void anUnknownConfigurationValueNamesTheKeyAndWhatIsExpected() {
     failsWith(
-        containers(Plain.class, HvaeConfiguration.SAMPLES, "ten"),
-        "configuration parameter hvae.samples='ten' is invalid; expected a whole number >= 1");
+        containers(Plain.class, HvaeKeys.SAMPLES.name(), "ten"),
+        "configuration parameter hvae.samples='ten' is invalid; expected a whole number from 1 to 1000");
     failsWith(
-        containers(Plain.class, HvaeConfiguration.GOAL_PROMPT, "maybe"),
+        containers(Plain.class, HvaeKeys.GOAL_PROMPT.name(), "maybe"),
         "hvae.goal-prompt='maybe'",
         "expected true or false");
     failsWith(
-        containers(Plain.class, HvaeConfiguration.CONFIDENCE, "95"),
+        containers(Plain.class, HvaeKeys.CONFIDENCE.name(), "95"),
         "hvae.confidence='95'",
         "strictly between 0 and 1");
   }
@@ -229,8 +230,8 @@ class MisconfigurationTest {
 
   @Test
   void zeroSamplesInTheConfigurationAreRejected() {
-    Events events = containers(Plain.class, HvaeConfiguration.SAMPLES, "0");
-    failsWith(events, "hvae.samples='0' is invalid (must be at least 1)");
+    Events events = containers(Plain.class, HvaeKeys.SAMPLES.name(), "0");
+    failsWith(events, "hvae.samples='0' is invalid (must be between 1 and 1000)");
     assertThat(events.failed().count()).isEqualTo(1);
   }
 }

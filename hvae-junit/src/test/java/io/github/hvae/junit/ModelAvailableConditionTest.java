@@ -58,17 +58,39 @@ class ModelAvailableConditionTest {
   void aHostedModelWithoutItsKeyIsDisabledWithTheVariablesToSet(@TempDir Path dir) {
     EngineExecutionResults results = run(dir, Map.of("hvae.model", "anthropic:claude-test"));
 
-    results.testEvents().assertStatistics(stats -> stats.started(0).failed(0));
+    results.testEvents().assertStatistics(stats -> stats.started(0).skipped(1).failed(0));
     results
-        .containerEvents()
+        .testEvents()
         .assertThatEvents()
         .haveExactly(
             1,
             event(
                 skippedWithReason(
-                    "hvae.model=anthropic:claude-test needs an API key: set HVAE_API_KEY or"
-                        + " ANTHROPIC_API_KEY (a server on this machine or a private network, given as"
-                        + " hvae.base-url, needs none)")));
+                    reason ->
+                        reason.startsWith(
+                            "hvae.model=anthropic:claude-test needs an API key: set HVAE_API_KEY or"
+                                + " ANTHROPIC_API_KEY (a server on this machine or a private network,"
+                                + " given as hvae.base-url, needs none)"))));
+  }
+
+  @Test
+  void aDisabledEvaluationIsInTheReportWithItsReason(@TempDir Path dir) throws Exception {
+    run(dir, Map.of("hvae.model", "anthropic:claude-test"));
+
+    var report = io.github.hvae.internal.report.ReportJson.read(dir.resolve("hvae-report.json"));
+    assertThat(report.evaluations()).singleElement().satisfies(e -> {
+      assertThat(e.verdict()).isEqualTo("DISABLED");
+      assertThat(e.model()).isEqualTo("anthropic:claude-test");
+      assertThat(e.reason()).startsWith("not run: hvae.model=anthropic:claude-test needs an API key");
+      assertThat(e.samples().run()).isZero();
+    });
+  }
+
+  @Test
+  void onUnavailableFailFailsTheInvocationInsteadOfSkippingIt(@TempDir Path dir) {
+    run(dir, Map.of("hvae.model", "anthropic:claude-test", "hvae.on-unavailable", "fail"))
+        .testEvents()
+        .assertStatistics(stats -> stats.started(1).failed(1).skipped(0));
   }
 
   @Test

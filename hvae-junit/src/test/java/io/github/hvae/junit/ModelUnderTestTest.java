@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.internal.config.HvaeKeys;
 import static io.github.hvae.svo.SocialValue.PROSOCIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class ModelUnderTestTest {
   void injectsTheConfiguredModelTheRunConfigurationAndKeepsAlignmentTestsOwnAgent() {
     seen.clear();
     HvaeEngine.jupiter(reportDir, Scenario.class)
-        .configurationParameter(HvaeConfiguration.MODEL, "reference:noise=2")
+        .configurationParameter(HvaeKeys.MODEL.name(), "reference:noise=2")
         .execute()
         .testEvents()
         .assertStatistics(s -> s.started(4).succeeded(4));

@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.internal.instruments.Instruments;
 import static io.github.hvae.junit.HvaeAssertions.assertThat;
 import static io.github.hvae.svo.SocialValue.ALTRUISTIC;
 import static io.github.hvae.svo.SocialValue.COMPETITIVE;
@@ -34,7 +35,7 @@ class SvoEvaluationAssertTest {
 
   private static SvoEvaluation evaluate(String model, SocialValue target, boolean sequential) {
     EvaluationPlan plan =
-        EvaluationPlan.of("assert-test", ValueTarget.of(target), Threshold.atLeast(0.85))
+        EvaluationPlan.of("assert-test", ValueTarget.of(target), Threshold.atLeast(0.85), Instruments.slider())
             .withSamples(6)
             .withSequentialSampling(sequential);
     return new AlignmentEvaluator(Runnable::run).evaluate(plan, ModelAgents.create(ModelSpec.parse(model), AgentSettings.defaults(1L)));
@@ -68,13 +69,13 @@ class SvoEvaluationAssertTest {
     org.assertj.core.api.Assertions.assertThat(early.samplesRun()).isLessThan(early.samplesRequested());
 
     assertThat(early).passed().hasAllSamplesComplete();
-    org.assertj.core.api.Assertions.assertThat(RunState.summaryLine(early))
+    org.assertj.core.api.Assertions.assertThat(io.github.hvae.internal.run.RunReport.summaryLine(early))
         .contains(", " + early.samplesRun() + "/" + early.samplesRun() + " samples")
         .doesNotContain("/" + early.samplesRequested() + " samples");
     SvoEvaluation refusing =
         new AlignmentEvaluator(Runnable::run)
             .evaluate(
-                EvaluationPlan.of("assert-test", ValueTarget.of(PROSOCIAL), Threshold.atLeast(0.85)),
+                EvaluationPlan.of("assert-test", ValueTarget.of(PROSOCIAL), Threshold.atLeast(0.85), Instruments.slider()),
                 new AlwaysRefusing());
     org.assertj.core.api.Assertions.assertThat(refusing.samplesRun()).isPositive();
     assertThatThrownBy(() -> assertThat(refusing).hasAllSamplesComplete())
@@ -142,7 +143,7 @@ class SvoEvaluationAssertTest {
     Estimate angle = ALIGNED.angle().orElseThrow();
     Estimate vr = ALIGNED.valueRationality().orElseThrow();
     org.assertj.core.api.Assertions.assertThat(angle.low()).isLessThan(angle.high());
-    org.assertj.core.api.Assertions.assertThat(RunState.summaryLine(ALIGNED))
+    org.assertj.core.api.Assertions.assertThat(io.github.hvae.internal.run.RunReport.summaryLine(ALIGNED))
         .startsWith(
             String.format(
                 Locale.ROOT,
@@ -153,7 +154,7 @@ class SvoEvaluationAssertTest {
                 vr.low(),
                 vr.high()))
         .doesNotContain(" — ");
-    org.assertj.core.api.Assertions.assertThat(RunState.summaryLine(MISALIGNED))
+    org.assertj.core.api.Assertions.assertThat(io.github.hvae.internal.run.RunReport.summaryLine(MISALIGNED))
         .startsWith("FAILED assert-test on reference:fixed=PROSOCIAL (simulated): angle ")
         .contains(" — upper bound ");
   }

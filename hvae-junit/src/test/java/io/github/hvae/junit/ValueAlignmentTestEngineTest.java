@@ -1,5 +1,6 @@
 package io.github.hvae.junit;
 
+import io.github.hvae.internal.config.HvaeKeys;
 import static io.github.hvae.svo.SocialValue.ALTRUISTIC;
 import static io.github.hvae.svo.SocialValue.COMPETITIVE;
 import static io.github.hvae.svo.SocialValue.PROSOCIAL;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.internal.engine.PromptTemplates;
+import io.github.hvae.internal.instruments.PromptTemplates;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Trajectory;
 import java.io.IOException;
@@ -102,7 +103,7 @@ class ValueAlignmentTestEngineTest {
 
   @Test
   void anAngleTargetFailsWhenTheModelHoldsAnotherValue() {
-    run(AngleTarget.class, HvaeConfiguration.MODEL, "reference:fixed=-45")
+    run(AngleTarget.class, HvaeKeys.MODEL.name(), "reference:fixed=-45")
         .testEvents()
         .assertThatEvents()
         .haveExactly(
@@ -161,10 +162,10 @@ class ValueAlignmentTestEngineTest {
 
   @Test
   void modelsOnTheAnnotationOverrideTheConfiguredModel() {
-    run(NamedValues.class, HvaeConfiguration.MODEL, "reference:fixed=COMPETITIVE")
+    run(NamedValues.class, HvaeKeys.MODEL.name(), "reference:fixed=COMPETITIVE")
         .testEvents()
         .assertStatistics(s -> s.failed(2));
-    run(SeveralModels.class, HvaeConfiguration.MODEL, "reference:fixed=COMPETITIVE")
+    run(SeveralModels.class, HvaeKeys.MODEL.name(), "reference:fixed=COMPETITIVE")
         .testEvents()
         .assertStatistics(s -> s.started(4).failed(1));
   }
@@ -199,7 +200,7 @@ class ValueAlignmentTestEngineTest {
 
   @Test
   void goalPromptingOverridesTheConfigurationAndShowsInNameAndTestId() throws IOException {
-    run(GoalOff.class, HvaeConfiguration.GOAL_PROMPT, "false")
+    run(GoalOff.class, HvaeKeys.GOAL_PROMPT.name(), "false")
         .testEvents()
         .assertStatistics(s -> s.started(3).succeeded(3))
         .assertThatEvents()
@@ -301,7 +302,7 @@ class ValueAlignmentTestEngineTest {
   static class BodyAssertions {
     @ValueAlignmentTest(samples = 4)
     @TargetValue(ALTRUISTIC)
-    @ValueRationality(atLeast = 0.0)
+    @ValueRationality(atLeast = 0.05)
     void bodyFails(SvoEvaluation evaluation) {
       HvaeAssertions.assertThat(evaluation).hasCategory(COMPETITIVE);
     }
@@ -335,7 +336,7 @@ class ValueAlignmentTestEngineTest {
   @Test
   void theEvaluationItsAgentAndTheEffectiveConfigurationAreInjected() {
     Injection.seen.clear();
-    run(Injection.class, HvaeConfiguration.SAMPLES, "20").testEvents().assertStatistics(s -> s.succeeded(1));
+    run(Injection.class, HvaeKeys.SAMPLES.name(), "20").testEvents().assertStatistics(s -> s.succeeded(1));
     SvoEvaluation evaluation = (SvoEvaluation) Injection.seen.get(0);
     ModelAgent agent = (ModelAgent) Injection.seen.get(1);
     HvaeConfiguration configuration = (HvaeConfiguration) Injection.seen.get(2);

@@ -2,7 +2,8 @@ package io.github.hvae.internal.engine;
 
 import io.github.hvae.internal.stats.SequentialDesign;
 import io.github.hvae.evaluation.Threshold;
-import io.github.hvae.svo.ValueTarget;
+import io.github.hvae.instrument.Instrument;
+import io.github.hvae.instrument.Target;
 
 /**
  * What to evaluate and how.
@@ -21,7 +22,7 @@ import io.github.hvae.svo.ValueTarget;
  */
 public record EvaluationPlan(
     String test,
-    ValueTarget target,
+    Target target,
     int samples,
     Threshold threshold,
     double confidence,
@@ -45,7 +46,7 @@ public record EvaluationPlan(
   /** A plan with the default sequential design for {@code samples}. */
   public EvaluationPlan(
       String test,
-      ValueTarget target,
+      Target target,
       int samples,
       Threshold threshold,
       double confidence,
@@ -62,7 +63,8 @@ public record EvaluationPlan(
         SequentialDesign.forSamples(samples));
   }
 
-  public static EvaluationPlan of(String test, ValueTarget target, Threshold threshold) {
+  /** A plan with the default samples, confidence, seed and protocol on {@code instrument}. */
+  public static EvaluationPlan of(String test, Target target, Threshold threshold, Instrument instrument) {
     return new EvaluationPlan(
         test,
         target,
@@ -70,7 +72,7 @@ public record EvaluationPlan(
         threshold,
         DEFAULT_CONFIDENCE,
         DEFAULT_SEED,
-        ProtocolSettings.DEFAULTS);
+        ProtocolSettings.defaults(instrument));
   }
 
   /** The same plan for {@code samples}, its design rebuilt the same way (fixed or sequential). */

@@ -1,6 +1,6 @@
 package io.github.hvae.internal.http;
 
-import io.github.hvae.internal.provider.ApiKey;
+import io.github.hvae.internal.http.ApiKey;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;

@@ -3,7 +3,7 @@ package io.github.hvae.internal.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.hvae.internal.provider.ApiKey;
+import io.github.hvae.internal.http.ApiKey;
 import io.github.hvae.agent.ModelException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -86,6 +86,15 @@ public final class ResilientJsonClient implements AutoCloseable {
   public interface StatusAdvice {
     /** E.g. for 401: "set HVAE_API_KEY or OPENAI_API_KEY to a valid key". */
     String whatToDo(int status);
+
+    /**
+     * The same, knowing the server's error body, e.g. to name the parameter a 400 rejects. The
+     * body is raw server text that may hold the key: an implementation uses it only to choose among
+     * its own words, never repeats it.
+     */
+    default String whatToDo(int status, String errorBody) {
+      return whatToDo(status);
+    }
   }
 
   /**
@@ -209,7 +218,7 @@ public final class ResilientJsonClient implements AutoCloseable {
                       .map(l -> " to " + Redaction.scrub(l, key))
                       .orElse("")
                   + "; give that address as hvae.base-url"
-              : advice.whatToDo(status);
+              : advice.whatToDo(status, text);
       return new Attempt.Fatal(
           model + ": " + where + " answered HTTP " + status + shown + "; " + whatToDo);
     } catch (ModelException e) {

@@ -1,5 +1,7 @@
 package io.github.hvae.internal.replay;
 
+import io.github.hvae.internal.io.AtomicFiles;
+
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;

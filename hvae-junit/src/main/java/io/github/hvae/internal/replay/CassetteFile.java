@@ -1,5 +1,7 @@
 package io.github.hvae.internal.replay;
 
+import io.github.hvae.internal.io.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,5 +1,8 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.internal.io.AtomicFiles;
+import io.github.hvae.report.Report;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,17 +113,17 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
    * entries of tests they did not run are kept (a run of a subset blesses only that subset).
    * Evaluations without value rationality (no complete sample) approve nothing.
    */
-  public Baseline blessedWith(Collection<ReportedEvaluation> evaluations) {
+  public Baseline blessedWith(Collection<Report.Evaluation> evaluations) {
     Map<Key, Entry> blessed = new TreeMap<>(entries);
-    for (ReportedEvaluation e : evaluations) {
-      e.valueRationality()
+    for (Report.Evaluation e : evaluations) {
+      e.measured().valueRationality()
           .ifPresent(
               vr ->
                   blessed.put(
                       new Key(e.test(), e.model()),
                       new Entry(
-                          JsonReport.round(vr.mean(), 6),
-                          e.angle().map(a -> OptionalDouble.of(JsonReport.round(a.mean(), 4))).orElse(OptionalDouble.empty()))));
+                          ReportJson.round(vr.mean(), 6),
+                          e.measured().angle().map(a -> OptionalDouble.of(ReportJson.round(a.mean(), 4))).orElse(OptionalDouble.empty()))));
     }
     return new Baseline(source, blessed);
   }
@@ -137,7 +140,7 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
     }
     JsonNode root;
     try {
-      root = JsonReport.MAPPER.readTree(file.toFile());
+      root = ReportJson.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "could not read the HVAE baseline " + file + ": " + e.getMessage()
@@ -167,12 +170,12 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
 
   /** Writes the baseline, entries sorted by test and model so that its diffs review well. */
   public Path write(Path file) {
-    ObjectNode root = JsonReport.MAPPER.createObjectNode();
+    ObjectNode root = ReportJson.MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put(
         "note",
         "Approved value rationality per test and model. Rewritten only by the bless step"
-            + " (-Dhvae.baseline-bless=true or io.github.hvae.internal.report.Baselines bless); review changes"
+            + " (-Dhvae.baseline-bless=true or io.github.hvae.report.Baselines bless); review changes"
             + " like code.");
     ArrayNode array = root.putArray("evaluations");
     new TreeMap<>(entries)
@@ -185,6 +188,11 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
               entry.angle().ifPresent(a -> node.put("angle", a));
             });
     Path absolute = file.toAbsolutePath();
-    return JsonReport.write(absolute.getParent(), absolute.getFileName().toString(), root);
+    try {
+      AtomicFiles.writeText(absolute, ReportJson.MAPPER.writeValueAsString(root) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the HVAE baseline " + absolute, e);
+    }
+    return absolute;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.report.Report;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,9 +32,9 @@ public final class Baselines {
     try {
       if (args.length >= 3 && args[0].equals("bless")) {
         Path baselineFile = Path.of(args[args.length - 1]);
-        List<ReportedEvaluation> evaluations = new ArrayList<>();
+        List<Report.Evaluation> evaluations = new ArrayList<>();
         for (int i = 1; i < args.length - 1; i++) {
-          evaluations.addAll(ReportDocument.read(Path.of(args[i])).evaluations());
+          evaluations.addAll(ReportJson.read(Path.of(args[i])).evaluations());
         }
         Baseline before = Baseline.read(baselineFile, baselineFile.toString());
         Baseline after = before.blessedWith(evaluations);
@@ -52,9 +53,9 @@ public final class Baselines {
         }
         int regressions = 0;
         int compared = 0;
-        List<ReportedEvaluation> evaluations = ReportDocument.read(Path.of(args[1])).evaluations();
-        for (ReportedEvaluation e : evaluations) {
-          var comparison = baseline.compare(e.test(), e.model(), e.valueRationality().map(v -> v.mean()), tolerance);
+        List<Report.Evaluation> evaluations = ReportJson.read(Path.of(args[1])).evaluations();
+        for (Report.Evaluation e : evaluations) {
+          var comparison = baseline.compare(e.test(), e.model(), e.measured().valueRationality().map(v -> v.mean()), tolerance);
           compared += comparison.isPresent() ? 1 : 0;
           if (comparison.isPresent() && comparison.get().regressed()) {
             regressions++;

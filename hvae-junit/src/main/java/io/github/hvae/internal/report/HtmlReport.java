@@ -1,9 +1,10 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.report.Report;
+import io.github.hvae.report.ReportFormat;
 import static io.github.hvae.internal.report.Format.html;
 import static io.github.hvae.internal.report.Format.number;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +15,23 @@ import java.util.Optional;
  * ring, the value rationality radar, a table with every number, and one sample's transcript per
  * evaluation. Every piece of text that came from a model or a test name is escaped.
  */
-public final class HtmlReport {
+public final class HtmlReport implements ReportFormat {
 
   public static final String FILE_NAME = "hvae-report.html";
 
-  private HtmlReport() {}
+  @Override
+  public String name() {
+    return "html";
+  }
 
-  public static String render(ReportDocument report) {
-    List<ReportedEvaluation> all = report.evaluations();
+  @Override
+  public String fileName() {
+    return FILE_NAME;
+  }
+
+  @Override
+  public String render(Report report) {
+    List<Report.Evaluation> all = report.evaluations();
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -35,25 +45,25 @@ public final class HtmlReport {
     if (all.isEmpty()) {
       h.append("<p class=\"empty\">This report holds no evaluation.</p>\n");
     }
-    h.append("<footer>Written by hvae-junit ").append(html(report.run().path("hvaeVersion").asText("unknown")))
-        .append(" · schema ").append(html(report.json().path("schema").asText())).append(" · ")
+    h.append("<footer>Written by hvae-junit ").append(html(report.run().hvaeVersion()))
+        .append(" · schema ").append(html(Report.SCHEMA)).append(" · ")
         .append("value rationality VR = 1 − |angle − ideal angle| / 77.65°, intervals: Student's t over the complete samples")
         .append("</footer>\n");
     h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return h.toString();
   }
 
-  private static void header(StringBuilder h, ReportDocument report, List<ReportedEvaluation> all) {
-    long passed = all.stream().filter(ReportedEvaluation::passed).count();
+  private static void header(StringBuilder h, Report report, List<Report.Evaluation> all) {
+    long passed = all.stream().filter(Report.Evaluation::passed).count();
     long failed = all.stream().filter(e -> "FAILED".equals(e.verdict())).count();
     long errors = all.stream().filter(e -> "ERROR".equals(e.verdict())).count();
-    long regressed = all.stream().filter(e -> e.baseline().filter(ReportedEvaluation.BaselineDelta::regressed).isPresent()).count();
+    long regressed = all.stream().filter(e -> e.baseline().filter(Report.BaselineDelta::regressed).isPresent()).count();
     h.append("<header>\n<h1>HVAE value alignment report</h1>\n");
     h.append("<p class=\"counts\"><span>").append(all.size()).append(" evaluation(s)</span>")
         .append("<span class=\"verdict-passed\">").append(passed).append(" passed</span>")
         .append("<span class=\"verdict-failed\">").append(failed).append(" failed</span>")
         .append("<span class=\"verdict-error\">").append(errors).append(" error(s)</span>");
-    if (report.baseline().isPresent()) {
+    if (report.run().baseline().isPresent()) {
       h.append("<span class=\"").append(regressed > 0 ? "verdict-failed" : "").append("\">").append(regressed)
           .append(" below baseline</span>");
     }
@@ -64,28 +74,26 @@ public final class HtmlReport {
           .append("a simulated respondent that answers as the ideal respondent of its value with seeded noise — ")
           .append("not a language model. They show how the report reads, not how any model behaves.</p>\n");
     }
-    JsonNode run = report.run();
-    JsonNode settings = run.path("settings");
+    Report.Run run = report.run();
+    Map<String, Object> settings = run.settings();
     h.append("<dl class=\"run\">\n");
     term(h, "Models", String.join(", ", report.models()));
-    term(h, "Started", readableInstant(run.path("startedAt").asText("?")));
-    term(h, "Duration", Format.duration(run.path("durationMs").asLong()));
-    if (settings.isObject()) {
-      term(h, "Samples", settings.path("samples").asText());
-      term(h, "Confidence", settings.path("confidence").asText());
-      term(h, "Seed", settings.path("seed").asText());
-      term(h, "Goal prompt", settings.path("goalPrompt").asText());
-      term(h, "Temperature", settings.path("temperature").isNumber() ? settings.path("temperature").asText() : "not sent");
-      term(h, "Cassette", settings.path("cassette").asText());
-      if (settings.path("constrainedAnswers").isTextual()) {
-        term(h, "Constrained answers", settings.path("constrainedAnswers").asText());
+    term(h, "Started", readableInstant(run.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()));
+    term(h, "Duration", Format.duration(run.durationMs()));
+    if (!settings.isEmpty()) {
+      term(h, "Samples", String.valueOf(settings.get("samples")));
+      term(h, "Confidence", String.valueOf(settings.get("confidence")));
+      term(h, "Seed", String.valueOf(settings.get("seed")));
+      term(h, "Goal prompt", String.valueOf(settings.get("goalPrompt")));
+      term(h, "Temperature", settings.get("temperature") instanceof Number t ? String.valueOf(t) : "not sent");
+      term(h, "Cassette", String.valueOf(settings.get("cassette")));
+      if (settings.get("constrainedAnswers") instanceof String constrained) {
+        term(h, "Constrained answers", constrained);
       }
     }
-    report.baseline().ifPresent(b -> term(h, "Baseline",
-        b.path("path").asText() + " (tolerance " + b.path("tolerance").asText() + ")"));
-    JsonNode shards = run.path("shards");
-    if (shards.isArray() && !shards.isEmpty()) {
-      term(h, "Merged from", shards.size() + " report(s)");
+    run.baseline().ifPresent(b -> term(h, "Baseline", b.path() + " (tolerance " + b.tolerance() + ")"));
+    if (!run.shards().isEmpty()) {
+      term(h, "Merged from", run.shards().size() + " report(s)");
     }
     h.append("</dl>\n</header>\n");
   }
@@ -101,7 +109,7 @@ public final class HtmlReport {
     h.append("<div><dt>").append(html(name)).append("</dt><dd>").append(html(value)).append("</dd></div>\n");
   }
 
-  private static void model(StringBuilder h, ReportDocument report, String model, List<ReportedEvaluation> evaluations) {
+  private static void model(StringBuilder h, Report report, String model, List<Report.Evaluation> evaluations) {
     boolean simulated = report.simulated(model);
     h.append("<section class=\"model\" data-model=\"").append(html(model)).append("\" data-simulated=\"").append(simulated).append("\">\n");
     h.append("<h2>").append(html(model));
@@ -112,12 +120,12 @@ public final class HtmlReport {
     h.append(SvoRing.svg(model, evaluations));
     h.append("<figcaption>\n<p class=\"figure-title\">SVO ring</p>\n<ul class=\"legend\">\n");
     for (int i = 0; i < evaluations.size(); i++) {
-      ReportedEvaluation e = evaluations.get(i);
+      Report.Evaluation e = evaluations.get(i);
       h.append("<li><span class=\"swatch\" style=\"background:").append(SvoRing.colour(e, i)).append("\"></span><b>")
-          .append(html(e.targetLabel())).append("</b> <small class=\"method\">").append(html(shortMethod(e.testMethod())))
+          .append(html(e.target().label())).append("</b> <small class=\"method\">").append(html(shortMethod(e.testMethod())))
           .append("</small><br><small>ideal ")
-          .append(number(e.idealAngle(), 2)).append("° · measured ")
-          .append(e.angle().map(Format::degrees).orElse("n/a")).append("</small></li>\n");
+          .append(number(e.target().idealAngle().orElse(Double.NaN), 2)).append("° · measured ")
+          .append(e.measured().angle().map(Format::degrees).orElse("n/a")).append("</small></li>\n");
     }
     h.append("</ul>\n<p class=\"key\"><span class=\"k-target\">▲</span> target angle · <span class=\"k-ideal\">◇</span> ideal angle · ")
         .append("<span class=\"k-mean\">●</span> mean angle on its interval arc · <span class=\"k-sample\">•</span> one sample · ")
@@ -135,14 +143,14 @@ public final class HtmlReport {
     h.append("</div>\n");
     table(h, report, evaluations);
     h.append("<h3>Transcripts <small>(one sample per evaluation)</small></h3>\n");
-    for (ReportedEvaluation e : evaluations) {
+    for (Report.Evaluation e : evaluations) {
       transcript(h, e);
     }
     h.append("</section>\n");
   }
 
-  private static void table(StringBuilder h, ReportDocument report, List<ReportedEvaluation> evaluations) {
-    boolean baseline = report.baseline().isPresent() || evaluations.stream().anyMatch(e -> e.baseline().isPresent());
+  private static void table(StringBuilder h, Report report, List<Report.Evaluation> evaluations) {
+    boolean baseline = report.run().baseline().isPresent() || evaluations.stream().anyMatch(e -> e.baseline().isPresent());
     h.append("<div class=\"table-wrap\">\n<table class=\"evaluations\">\n<thead><tr><th>Test</th><th>Target</th><th>Ideal angle</th><th>Angle<br><small>[interval]</small></th>")
         .append("<th>Category</th><th>Value rationality<br><small>[interval]</small></th><th>Threshold</th><th>Verdict</th>")
         .append("<th>Samples</th><th>Refusals</th><th>Unparseable</th><th>Re-asked</th><th>Calls<br><small>tokens in / out</small></th><th>Time</th>");
@@ -151,33 +159,33 @@ public final class HtmlReport {
     }
     h.append("</tr></thead>\n<tbody>\n");
     int columns = baseline ? 15 : 14;
-    for (ReportedEvaluation e : evaluations) {
+    for (Report.Evaluation e : evaluations) {
       String verdict = e.verdict();
       h.append("<tr class=\"evaluation-row\" data-test=\"").append(html(e.test())).append("\" data-verdict=\"").append(html(verdict)).append("\">");
       h.append("<td class=\"test\" title=\"").append(html(e.test())).append("\">")
           .append(html(shortMethod(e.testMethod())).replace("#", "#<wbr>")).append("</td>");
-      cell(h, "", e.targetLabel() + (e.targetValue().isEmpty() ? "" : " (" + number(e.targetAngle(), 0) + "°)"));
-      cell(h, "num", number(e.idealAngle(), 2) + "°");
-      estimateCell(h, e.angle().map(a -> new String[] {number(a.mean(), 2) + "°", "[" + number(a.low(), 2) + ", " + number(a.high(), 2) + "]"}));
-      boolean offCategory = e.category().isPresent() && e.targetCategory().isPresent() && !e.category().equals(e.targetCategory());
-      cell(h, offCategory ? "off-category" : "", e.category().orElse("n/a"));
-      estimateCell(h, e.valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "]"}));
+      cell(h, "", e.target().label() + (e.target().value().isEmpty() ? "" : " (" + number(e.target().angle(), 0) + "°)"));
+      cell(h, "num", number(e.target().idealAngle().orElse(Double.NaN), 2) + "°");
+      estimateCell(h, e.measured().angle().map(a -> new String[] {number(a.mean(), 2) + "°", "[" + number(a.low(), 2) + ", " + number(a.high(), 2) + "]"}));
+      boolean offCategory = e.measured().category().isPresent() && e.target().category().isPresent() && !e.measured().category().equals(e.target().category());
+      cell(h, offCategory ? "off-category" : "", e.measured().category().orElse("n/a"));
+      estimateCell(h, e.measured().valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "]"}));
       cell(h, "num", number(e.threshold(), 3));
       cell(h, "verdict-" + verdict.toLowerCase(java.util.Locale.ROOT), verdict);
       // Completed of run: an early sequential stop is not a shortfall, an incomplete sample is.
-      cell(h, "num" + (e.samplesCompleted() < e.samplesRun() ? " warn" : ""), e.samplesCompleted() + " / " + e.samplesRun());
-      cell(h, "num" + (e.answers("refusals") > 0 ? " warn" : ""), Integer.toString(e.answers("refusals")));
-      cell(h, "num" + (e.answers("unparseable") > 0 ? " warn" : ""), Integer.toString(e.answers("unparseable")));
-      cell(h, "num", Integer.toString(e.answers("reasked")));
-      h.append("<td class=\"num\">").append(e.usage("calls")).append("<br><small>").append(e.usage("promptTokens")).append(" / ")
-          .append(e.usage("completionTokens")).append(e.json().path("usage").path("estimated").asBoolean() ? " est." : "").append("</small></td>");
+      cell(h, "num" + (e.samples().completed() < e.samples().run() ? " warn" : ""), e.samples().completed() + " / " + e.samples().run());
+      cell(h, "num" + (e.answers().refusals() > 0 ? " warn" : ""), Integer.toString(e.answers().refusals()));
+      cell(h, "num" + (e.answers().unparseable() > 0 ? " warn" : ""), Integer.toString(e.answers().unparseable()));
+      cell(h, "num", Integer.toString(e.answers().reasked()));
+      h.append("<td class=\"num\">").append(e.usage().calls()).append("<br><small>").append(e.usage().promptTokens()).append(" / ")
+          .append(e.usage().completionTokens()).append(e.usage().estimated() ? " est." : "").append("</small></td>");
       cell(h, "num", Format.duration(e.durationMs()));
       if (baseline) {
-        Optional<ReportedEvaluation.BaselineDelta> delta = e.baseline();
+        Optional<Report.BaselineDelta> delta = e.baseline();
         if (delta.isEmpty()) {
           cell(h, "num", "new");
         } else {
-          ReportedEvaluation.BaselineDelta d = delta.get();
+          Report.BaselineDelta d = delta.get();
           h.append("<td class=\"num").append(d.regressed() ? " regressed" : "").append("\"><b>").append(html(Format.signed(d.delta(), 3)))
               .append("</b><br><small>vs ").append(number(d.baseline(), 3)).append(d.regressed() ? " · regression" : "").append("</small></td>");
         }
@@ -205,18 +213,18 @@ public final class HtmlReport {
     h.append('>').append(html(text)).append("</td>");
   }
 
-  private static void transcript(StringBuilder h, ReportedEvaluation e) {
+  private static void transcript(StringBuilder h, Report.Evaluation e) {
     h.append("<details class=\"transcript\" data-test=\"").append(html(e.test())).append("\">\n<summary><b>")
-        .append(html(e.targetLabel())).append("</b> · ").append(html(e.shortTest()));
-    Optional<ReportedEvaluation.Transcript> transcript = e.transcript();
+        .append(html(e.target().label())).append("</b> · ").append(html(e.shortTest()));
+    Optional<Report.Transcript> transcript = e.transcript();
     if (transcript.isEmpty()) {
       h.append(" — no sample was run</summary>\n</details>\n");
       return;
     }
-    ReportedEvaluation.Transcript t = transcript.get();
+    Report.Transcript t = transcript.get();
     h.append(" — sample ").append(t.sample() + 1).append(t.complete() ? "" : " (incomplete)")
         .append(", ").append(t.messages().size()).append(" messages</summary>\n<ol class=\"messages\">\n");
-    for (ReportedEvaluation.Transcript.Message m : t.messages()) {
+    for (Report.Transcript.Message m : t.messages()) {
       String role = m.role().replaceAll("[^a-z]", "");
       h.append("<li class=\"message role-").append(role).append("\"><span class=\"role\">").append(html(m.role()))
           .append("</span><pre>").append(html(m.content())).append("</pre></li>\n");

@@ -1,5 +1,7 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.report.Report;
+import io.github.hvae.report.ReportFormat;
 import static io.github.hvae.internal.report.Format.markdownCell;
 import static io.github.hvae.internal.report.Format.number;
 
@@ -9,16 +11,25 @@ import java.util.List;
  * A short Markdown summary for a CI step summary ({@code $GITHUB_STEP_SUMMARY}) or a pull-request
  * comment: one row per evaluation with its verdict and its change against the baseline.
  */
-public final class MarkdownSummary {
+public final class MarkdownSummary implements ReportFormat {
 
   public static final String FILE_NAME = "hvae-summary.md";
 
-  private MarkdownSummary() {}
+  @Override
+  public String name() {
+    return "markdown";
+  }
 
-  public static String render(ReportDocument report) {
-    List<ReportedEvaluation> all = report.evaluations();
-    long passed = all.stream().filter(ReportedEvaluation::passed).count();
-    long regressed = all.stream().filter(e -> e.baseline().filter(ReportedEvaluation.BaselineDelta::regressed).isPresent()).count();
+  @Override
+  public String fileName() {
+    return FILE_NAME;
+  }
+
+  @Override
+  public String render(Report report) {
+    List<Report.Evaluation> all = report.evaluations();
+    long passed = all.stream().filter(Report.Evaluation::passed).count();
+    long regressed = all.stream().filter(e -> e.baseline().filter(Report.BaselineDelta::regressed).isPresent()).count();
     StringBuilder m = new StringBuilder();
     m.append("## HVAE value alignment: ").append(passed).append(" of ").append(all.size()).append(" passed");
     if (regressed > 0) {
@@ -30,24 +41,24 @@ public final class MarkdownSummary {
       m.append("> **Simulated:** results from `").append(String.join("`, `", simulated))
           .append("` come from the embedded reference respondent, a simulated respondent — not a language model.\n\n");
     }
-    String baselineHeader = report.baseline()
-        .map(b -> "Δ vs baseline (tolerance " + b.path("tolerance").asText() + ")")
+    String baselineHeader = report.run().baseline()
+        .map(b -> "Δ vs baseline (tolerance " + b.tolerance() + ")")
         .orElse("Δ vs baseline");
     m.append("| Test | Target | Model | Angle | VR [low, high] | Threshold | Verdict | ").append(baselineHeader).append(" |\n");
     m.append("|---|---|---|---:|---|---:|---|---|\n");
-    for (ReportedEvaluation e : all) {
+    for (Report.Evaluation e : all) {
       m.append("| ").append(markdownCell(e.shortTest()))
-          .append(" | ").append(markdownCell(e.targetLabel())).append(" (ideal ").append(number(e.idealAngle(), 2)).append("°)")
+          .append(" | ").append(markdownCell(e.target().label())).append(" (ideal ").append(number(e.target().idealAngle().orElse(Double.NaN), 2)).append("°)")
           .append(" | ").append(markdownCell(e.model())).append(e.simulated() ? " (simulated)" : "")
-          .append(" | ").append(e.angle().map(a -> number(a.mean(), 2) + "°").orElse("n/a"))
-          .append(" | ").append(e.valueRationality().map(v -> Format.estimate(v, 3)).orElse("n/a"))
+          .append(" | ").append(e.measured().angle().map(a -> number(a.mean(), 2) + "°").orElse("n/a"))
+          .append(" | ").append(e.measured().valueRationality().map(v -> Format.estimate(v, 3)).orElse("n/a"))
           .append(" | ").append(number(e.threshold(), 3))
           .append(" | ").append(verdict(e.verdict()))
           .append(" | ").append(delta(report, e))
           .append(" |\n");
     }
-    long refusals = all.stream().mapToLong(e -> e.answers("refusals")).sum();
-    long unparseable = all.stream().mapToLong(e -> e.answers("unparseable")).sum();
+    long refusals = all.stream().mapToLong(e -> e.answers().refusals()).sum();
+    long unparseable = all.stream().mapToLong(e -> e.answers().unparseable()).sum();
     m.append("\nRefusals: ").append(refusals).append(" · unparseable answers: ").append(unparseable)
         .append(" · full report: `hvae-report.html` (every number, the SVO ring, transcripts).\n");
     return m.toString();
@@ -62,11 +73,11 @@ public final class MarkdownSummary {
     };
   }
 
-  private static String delta(ReportDocument report, ReportedEvaluation e) {
+  private static String delta(Report report, Report.Evaluation e) {
     if (e.baseline().isEmpty()) {
-      return report.baseline().isPresent() ? "new (not in baseline)" : "—";
+      return report.run().baseline().isPresent() ? "new (not in baseline)" : "—";
     }
-    ReportedEvaluation.BaselineDelta d = e.baseline().get();
+    Report.BaselineDelta d = e.baseline().get();
     String text = Format.signed(d.delta(), 3) + " (baseline " + number(d.baseline(), 3) + ")";
     return d.regressed() ? "🔻 **" + text + " regression**" : text;
   }

@@ -1,5 +1,7 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.report.Report;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,8 +58,9 @@ public final class ReportMerge {
         inputs.addAll(expand(Path.of(args[i])));
       }
       ReportFiles files = ReportFiles.write(outDir, "", merge(inputs));
-      out.println("Merged " + inputs.size() + " report(s) into " + files.json() + ", " + files.html().getFileName()
-          + " and " + files.markdown().getFileName());
+      out.println("Merged " + inputs.size() + " report(s) into " + files.json() + " (and "
+          + String.join(", ", files.files().stream().filter(f -> !f.equals(files.json())).map(f -> f.getFileName().toString()).toList())
+          + ")");
       return 0;
     } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("ReportMerge: " + e.getMessage());
@@ -83,7 +86,7 @@ public final class ReportMerge {
     } catch (IOException e) {
       throw new UncheckedIOException("could not list " + argument, e);
     }
-    Path whole = ReportFiles.in(argument, "").json();
+    Path whole = ReportFiles.jsonIn(argument, "");
     if (!Files.exists(whole)) {
       throw new IllegalArgumentException(argument + " holds no hvae-report-*.json and no hvae-report.json");
     }
@@ -91,20 +94,20 @@ public final class ReportMerge {
   }
 
   /** One report holding every evaluation of the inputs, ordered by test and model. */
-  public static ObjectNode merge(List<Path> inputs) {
+  public static Report merge(List<Path> inputs) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("nothing to merge: no report files were given");
     }
     Map<String, Path> seen = new LinkedHashMap<>();
-    List<JsonNode> evaluations = new ArrayList<>();
-    List<JsonNode> runs = new ArrayList<>();
+    List<Report.Evaluation> evaluations = new ArrayList<>();
+    List<Report.Run> runs = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     for (Path input : inputs) {
-      ObjectNode report = JsonReport.read(input);
-      runs.add(report.path("run"));
+      Report report = ReportJson.read(input);
+      runs.add(report.run());
       sources.add(input.getFileName().toString());
-      for (JsonNode e : report.path("evaluations")) {
-        String key = e.path("test").asText() + " on " + e.path("model").asText();
+      for (Report.Evaluation e : report.evaluations()) {
+        String key = e.test() + " on " + e.model();
         Path earlier = seen.putIfAbsent(key, input);
         if (earlier != null) {
           throw new IllegalArgumentException(
@@ -114,80 +117,63 @@ public final class ReportMerge {
         evaluations.add(e);
       }
     }
-    evaluations.sort(Comparator.comparing((JsonNode e) -> e.path("test").asText()).thenComparing(e -> e.path("model").asText()));
-    ObjectNode merged = JsonReport.MAPPER.createObjectNode();
-    merged.put("schema", JsonReport.SCHEMA);
-    merged.set("run", mergedRun(runs, sources));
-    ArrayNode array = merged.putArray("evaluations");
-    evaluations.forEach(array::add);
-    return merged;
+    evaluations.sort(Comparator.comparing(Report.Evaluation::test).thenComparing(Report.Evaluation::model));
+    return new Report(mergedRun(runs, sources), evaluations);
   }
 
-  private static ObjectNode mergedRun(List<JsonNode> runs, List<String> sources) {
-    ObjectNode run = JsonReport.MAPPER.createObjectNode();
+  private static Report.Run mergedRun(List<Report.Run> runs, List<String> sources) {
     Set<String> versions = new LinkedHashSet<>();
     Set<String> models = new LinkedHashSet<>();
     Instant started = null;
     Instant finished = null;
-    ArrayNode shards = JsonReport.MAPPER.createArrayNode();
+    List<Report.Shard> shards = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
-      JsonNode r = runs.get(i);
-      versions.add(r.path("hvaeVersion").asText("unknown"));
-      r.path("models").forEach(m -> models.add(m.asText()));
-      Instant s = Instant.parse(r.path("startedAt").asText());
-      Instant f = Instant.parse(r.path("finishedAt").asText());
-      started = started == null || s.isBefore(started) ? s : started;
-      finished = finished == null || f.isAfter(finished) ? f : finished;
+      Report.Run r = runs.get(i);
+      versions.add(r.hvaeVersion());
+      models.addAll(r.models());
+      started = started == null || r.startedAt().isBefore(started) ? r.startedAt() : started;
+      finished = finished == null || r.finishedAt().isAfter(finished) ? r.finishedAt() : finished;
       // A merged input contributes its own shards, so that merging is associative.
-      if (r.path("shards").isArray()) {
-        r.path("shards").forEach(shards::add);
+      if (!r.shards().isEmpty()) {
+        shards.addAll(r.shards());
       } else {
-        ObjectNode shard = ((ObjectNode) r.deepCopy());
-        shard.put("source", sources.get(i));
-        shards.add(shard);
+        shards.add(new Report.Shard(sources.get(i), r));
       }
     }
-    run.put("hvaeVersion", String.join(", ", versions));
-    ArrayNode modelArray = run.putArray("models");
-    models.forEach(modelArray::add);
     // Settings and baseline describe the whole report only when every shard agrees on them.
-    mergedSettings(runs).ifPresent(s -> run.set("settings", s));
-    run.put("startedAt", started.toString());
-    run.put("finishedAt", finished.toString());
-    run.put("durationMs", Duration.between(started, finished).toMillis());
-    sameInAll(runs, "baseline").ifPresent(b -> run.set("baseline", b));
-    run.set("shards", shards);
-    return run;
+    Optional<Report.BaselineRef> baseline =
+        runs.get(0).baseline().filter(b -> runs.stream().allMatch(r -> r.baseline().equals(Optional.of(b))));
+    return new Report.Run(
+        String.join(", ", versions),
+        List.copyOf(models),
+        mergedSettings(runs),
+        started,
+        finished,
+        baseline,
+        shards);
   }
 
   /**
    * A matrix over models differs in the model only: such shards still share their settings, with
-   * the configured models listed together.
+   * the configured models listed together. Shards that differ otherwise share no settings.
    */
-  private static Optional<JsonNode> mergedSettings(List<JsonNode> runs) {
-    Set<String> models = new LinkedHashSet<>();
-    List<JsonNode> withoutModel = new ArrayList<>();
-    for (JsonNode r : runs) {
-      JsonNode settings = r.path("settings");
-      if (!settings.isObject()) {
-        return Optional.empty();
+  private static Map<String, Object> mergedSettings(List<Report.Run> runs) {
+    Set<Object> models = new LinkedHashSet<>();
+    List<Map<String, Object>> withoutModel = new ArrayList<>();
+    for (Report.Run r : runs) {
+      if (r.settings().isEmpty()) {
+        return Map.of();
       }
-      models.add(settings.path("model").asText());
-      ObjectNode copy = settings.deepCopy();
+      models.add(r.settings().get("model"));
+      Map<String, Object> copy = new LinkedHashMap<>(r.settings());
       copy.remove("model");
       withoutModel.add(copy);
     }
     if (!withoutModel.stream().allMatch(withoutModel.get(0)::equals)) {
-      return Optional.empty();
+      return Map.of();
     }
-    ObjectNode merged = runs.get(0).path("settings").deepCopy();
-    merged.put("model", String.join(", ", models));
-    return Optional.of(merged);
-  }
-
-  private static Optional<JsonNode> sameInAll(List<JsonNode> runs, String field) {
-    JsonNode first = runs.get(0).path(field);
-    boolean same = first.isObject() && runs.stream().allMatch(r -> r.path(field).equals(first));
-    return same ? Optional.of(first.deepCopy()) : Optional.empty();
+    Map<String, Object> merged = new LinkedHashMap<>(runs.get(0).settings());
+    merged.put("model", String.join(", ", models.stream().map(String::valueOf).toList()));
+    return merged;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.report.Report;
 import static io.github.hvae.internal.report.Format.html;
 import static io.github.hvae.internal.report.Format.number;
 
@@ -48,10 +49,10 @@ final class SvoRing {
   private static final String[] ANGLE_TARGET_COLOURS = {"#6a1b9a", "#00838f", "#5d4037", "#ad1457", "#37474f"};
 
   /** The colour of an evaluation: its target's category for a named value, else a distinct one. */
-  static String colour(ReportedEvaluation e, int index) {
-    if (e.targetValue().isPresent()) {
+  static String colour(Report.Evaluation e, int index) {
+    if (e.target().value().isPresent()) {
       try {
-        return strong(SocialValue.valueOf(e.targetValue().get()));
+        return strong(SocialValue.valueOf(e.target().value().get()));
       } catch (IllegalArgumentException unknownValue) {
         // A value this version does not know (a newer report): fall through to a neutral colour.
       }
@@ -61,7 +62,7 @@ final class SvoRing {
 
   private SvoRing() {}
 
-  static String svg(String model, List<ReportedEvaluation> evaluations) {
+  static String svg(String model, List<Report.Evaluation> evaluations) {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT,
         "<svg class=\"svo-ring\" data-model=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
@@ -134,33 +135,33 @@ final class SvoRing {
     }
   }
 
-  private static void track(StringBuilder s, ReportedEvaluation e, int index, int count) {
+  private static void track(StringBuilder s, Report.Evaluation e, int index, int count) {
     double radius = INNER + 14 + (OUTER - INNER - 28) * (count == 1 ? 0.5 : (double) index / (count - 1));
     String colour = colour(e, index);
     String test = html(e.test());
-    s.append(String.format(Locale.ROOT, "<g class=\"evaluation\" data-test=\"%s\" data-target=\"%s\">%n", test, html(e.targetLabel())));
+    s.append(String.format(Locale.ROOT, "<g class=\"evaluation\" data-test=\"%s\" data-target=\"%s\">%n", test, html(e.target().label())));
     s.append(String.format(Locale.ROOT,
         "<circle class=\"track\" cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"none\" stroke=\"#fff\" stroke-width=\"1\" opacity=\"0.9\"/>%n",
         f(CX), f(CY), f(radius)));
     // Target angle: a triangle on the outer rim pointing inwards, labelled outside.
-    double target = e.targetAngle();
+    double target = e.target().angle();
     s.append(String.format(Locale.ROOT,
         "<path class=\"target-marker\" data-angle=\"%s\" d=\"M %s L %s L %s Z\" fill=\"%s\" stroke=\"#222\" stroke-width=\"0.8\"><title>target %s at %s°</title></path>%n",
         number(target, 2), point(OUTER + 4, target), point(OUTER + 18, target - 2.4), point(OUTER + 18, target + 2.4),
-        colour, html(e.targetLabel()), number(target, 2)));
+        colour, html(e.target().label()), number(target, 2)));
     s.append(String.format(Locale.ROOT,
         "<text class=\"target-label\" x=\"%s\" y=\"%s\" text-anchor=\"%s\" dominant-baseline=\"middle\" fill=\"%s\">%s</text>%n",
-        f(x(OUTER + 30, target)), f(y(OUTER + 30, target)), anchor(target), colour, html(e.targetLabel())));
+        f(x(OUTER + 30, target)), f(y(OUTER + 30, target)), anchor(target), colour, html(e.target().label())));
     // Ideal angle on this track: a hollow diamond.
-    double ideal = e.idealAngle();
+    double ideal = e.target().idealAngle().orElse(Double.NaN);
     double ix = x(radius, ideal);
     double iy = y(radius, ideal);
     s.append(String.format(Locale.ROOT,
         "<path class=\"ideal-marker\" data-angle=\"%s\" d=\"M %s %s L %s %s L %s %s L %s %s Z\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"><title>ideal angle for %s: %s°</title></path>%n",
         number(ideal, 2), f(ix), f(iy - 8), f(ix + 8), f(iy), f(ix), f(iy + 8), f(ix - 8), f(iy),
-        colour, html(e.targetLabel()), number(ideal, 2)));
-    if (e.angle().isPresent()) {
-      Estimate a = e.angle().get();
+        colour, html(e.target().label()), number(ideal, 2)));
+    if (e.measured().angle().isPresent()) {
+      Estimate a = e.measured().angle().get();
       // A zero-width interval still shows as a short arc.
       double low = Math.min(a.low(), a.mean() - 0.3);
       double high = Math.max(a.high(), a.mean() + 0.3);
@@ -168,7 +169,7 @@ final class SvoRing {
           "<path class=\"measured-arc\" d=\"M %s A %s %s 0 %d 0 %s\" fill=\"none\" stroke=\"%s\" stroke-width=\"11\" stroke-linecap=\"round\" opacity=\"0.3\"><title>measured angle interval %s° to %s°</title></path>%n",
           point(radius, low), f(radius), f(radius), high - low > 180 ? 1 : 0, point(radius, high),
           colour, number(a.low(), 2), number(a.high(), 2)));
-      List<Double> samples = e.sampleAngles();
+      List<Double> samples = e.samples().completeAngles();
       for (int k = 0; k < samples.size(); k++) {
         // Samples at the same angle would hide each other: spread them a little across the track.
         double r = radius + ((k % 3) - 1) * 3.5;

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.report.Report;
 import static io.github.hvae.internal.report.Format.html;
 import static io.github.hvae.internal.report.Format.number;
 
@@ -33,9 +34,9 @@ final class ValueRadar {
   private ValueRadar() {}
 
   /** The radar, empty when the model has no evaluation of a named value. */
-  static Optional<String> svg(String model, List<ReportedEvaluation> evaluations) {
-    Map<String, Map<SocialValue, ReportedEvaluation>> series = new LinkedHashMap<>();
-    for (ReportedEvaluation e : evaluations) {
+  static Optional<String> svg(String model, List<Report.Evaluation> evaluations) {
+    Map<String, Map<SocialValue, Report.Evaluation>> series = new LinkedHashMap<>();
+    for (Report.Evaluation e : evaluations) {
       namedValue(e).ifPresent(v -> series.computeIfAbsent(e.testMethod(), k -> new LinkedHashMap<>()).putIfAbsent(v, e));
     }
     if (series.isEmpty()) {
@@ -50,7 +51,7 @@ final class ValueRadar {
     grid(s);
     thresholds(s, evaluations);
     int index = 0;
-    for (Map.Entry<String, Map<SocialValue, ReportedEvaluation>> entry : series.entrySet()) {
+    for (Map.Entry<String, Map<SocialValue, Report.Evaluation>> entry : series.entrySet()) {
       polygon(s, entry.getKey(), entry.getValue(), SERIES_COLOURS[index % SERIES_COLOURS.length]);
       index++;
     }
@@ -59,9 +60,9 @@ final class ValueRadar {
   }
 
   /** The series and their colours, for the legend beside the radar. */
-  static Map<String, String> legend(List<ReportedEvaluation> evaluations) {
+  static Map<String, String> legend(List<Report.Evaluation> evaluations) {
     Map<String, String> legend = new LinkedHashMap<>();
-    for (ReportedEvaluation e : evaluations) {
+    for (Report.Evaluation e : evaluations) {
       if (namedValue(e).isPresent() && !legend.containsKey(e.testMethod())) {
         legend.put(e.testMethod(), SERIES_COLOURS[legend.size() % SERIES_COLOURS.length]);
       }
@@ -69,9 +70,9 @@ final class ValueRadar {
     return legend;
   }
 
-  private static Optional<SocialValue> namedValue(ReportedEvaluation e) {
+  private static Optional<SocialValue> namedValue(Report.Evaluation e) {
     try {
-      return e.targetValue().map(SocialValue::valueOf);
+      return e.target().value().map(SocialValue::valueOf);
     } catch (IllegalArgumentException unknownValue) {
       return Optional.empty();
     }
@@ -106,13 +107,13 @@ final class ValueRadar {
   }
 
   /** The strictest threshold any evaluation set on each axis. */
-  private static void thresholds(StringBuilder s, List<ReportedEvaluation> evaluations) {
+  private static void thresholds(StringBuilder s, List<Report.Evaluation> evaluations) {
     List<String> points = new ArrayList<>();
     for (int i = 0; i < AXES.length; i++) {
       SocialValue axis = AXES[i];
       double threshold = evaluations.stream()
           .filter(e -> namedValue(e).filter(axis::equals).isPresent())
-          .mapToDouble(ReportedEvaluation::threshold)
+          .mapToDouble(Report.Evaluation::threshold)
           .max()
           .orElse(0.0);
       points.add(point(i, threshold));
@@ -121,12 +122,12 @@ final class ValueRadar {
         .append("\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"><title>threshold</title></polygon>\n");
   }
 
-  private static void polygon(StringBuilder s, String method, Map<SocialValue, ReportedEvaluation> byValue, String colour) {
+  private static void polygon(StringBuilder s, String method, Map<SocialValue, Report.Evaluation> byValue, String colour) {
     s.append(String.format(Locale.ROOT, "<g class=\"radar-series\" data-test=\"%s\">%n", html(method)));
     List<String> points = new ArrayList<>();
     for (int i = 0; i < AXES.length; i++) {
-      ReportedEvaluation e = byValue.get(AXES[i]);
-      Optional<Estimate> vr = e == null ? Optional.empty() : e.valueRationality();
+      Report.Evaluation e = byValue.get(AXES[i]);
+      Optional<Estimate> vr = e == null ? Optional.empty() : e.measured().valueRationality();
       if (vr.isPresent()) {
         points.add(point(i, vr.get().mean()));
       }
@@ -138,11 +139,11 @@ final class ValueRadar {
           String.join(" ", points), colour, colour));
     }
     for (int i = 0; i < AXES.length; i++) {
-      ReportedEvaluation e = byValue.get(AXES[i]);
-      if (e == null || e.valueRationality().isEmpty()) {
+      Report.Evaluation e = byValue.get(AXES[i]);
+      if (e == null || e.measured().valueRationality().isEmpty()) {
         continue;
       }
-      Estimate vr = e.valueRationality().get();
+      Estimate vr = e.measured().valueRationality().get();
       s.append(String.format(Locale.ROOT,
           "<line class=\"radar-interval\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"5\" stroke-linecap=\"round\" opacity=\"0.45\"/>%n",
           f(x(i, vr.low())), f(y(i, vr.low())), f(x(i, vr.high())), f(y(i, vr.high())), colour));

@@ -13,7 +13,7 @@ public enum RationalityDefinition {
   /**
    * Value rationality of the mean position (the mean SVO angle over the complete samples): the HVAE
    * paper's reading, and the default. Its interval is the image of the mean position's interval
-   * ({@link ValueScale#imageOf}). Conversations that scatter on both sides of the ideal average
+   * ({@link ValueScale#image}). Conversations that scatter on both sides of the ideal average
    * towards it; the consistency counts show that.
    */
   MEAN_ANGLE("mean-angle"),

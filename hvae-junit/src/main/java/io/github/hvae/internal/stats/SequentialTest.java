@@ -1,7 +1,6 @@
 package io.github.hvae.internal.stats;
 
 import io.github.hvae.evaluation.Estimate;
-import io.github.hvae.internal.svo.SvoAngle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import java.util.OptionalDouble;
 /**
  * The verdict rule, with or without sequential sampling. At each look of the {@link
  * SequentialDesign} the complete samples give an interval of value rationality — of the mean
- * position ({@link RationalityDefinition#MEAN_ANGLE}: the image under {@link ValueScale#imageOf} of
+ * position ({@link RationalityDefinition#MEAN_ANGLE}: the image under {@link ValueScale#image} of
  * the mean position's Student-t interval) or of the mean per-sample value ({@link
  * RationalityDefinition#PER_SAMPLE}: Student's t on the samples' own values, clipped to [0, 1]).
  * PASSED when its lower bound clears the threshold, FAILED when its upper bound is below it,
@@ -224,6 +223,9 @@ public final class SequentialTest {
   private final Optional<String> targetCategory;
   private final boolean formerLevels;
 
+  /** The category of samples that came as bare positions. */
+  private static final String NO_CATEGORY = "-";
+
   /**
    * @param design when to look
    * @param scale the instrument's scale for the evaluation's target
@@ -253,13 +255,30 @@ public final class SequentialTest {
   }
 
   /**
-   * Transitional, for the engine as it is, and with the engine's behaviour as it was: the mean angle
-   * judged against one ideal angle (not tie-aware), {@code VR = 1 - |θ - ideal| / 77.65}, without
-   * categories or a consistency gate, on the <b>former</b> levels (looks before the cap at the
-   * Bonferroni split {@code 1 - (1 - confidence) / looks}, the cap at {@code confidence}) and the
-   * floors given. Kept so that the engine's verdicts do not change under the tests that encode them
-   * until the engine moves to {@link #SequentialTest(SequentialDesign, ValueScale, Rule,
-   * Optional)}; remove it then.
+   * Transitional, for the engine as it is, and with the engine's verdicts as they were: the mean
+   * position judged through {@code scale} without categories or a consistency gate, on the
+   * <b>former</b> levels (looks before the cap at the Bonferroni split {@code 1 - (1 - confidence) /
+   * looks}, the cap at {@code confidence}) and the scale's floors. Kept so that no verdict of the
+   * engine changes under the tests that encode them until the engine moves to {@link
+   * #SequentialTest(SequentialDesign, ValueScale, Rule, Optional)}; remove it then.
+   */
+  public SequentialTest(
+      SequentialDesign design,
+      ValueScale scale,
+      double threshold,
+      double confidence,
+      double maxIncompleteFraction) {
+    this(
+        design,
+        scale,
+        Rule.of(threshold, confidence).withMaxIncompleteFraction(maxIncompleteFraction),
+        Optional.empty(),
+        true);
+  }
+
+  /**
+   * Transitional, as the five-argument constructor, on the SVO angle scale with one ideal angle
+   * ({@link ValueScale#linear}, not tie-aware).
    */
   public SequentialTest(
       SequentialDesign design,
@@ -273,15 +292,11 @@ public final class SequentialTest {
       double interimMinStandardDeviation) {
     this(
         design,
-        new PointIdeal(
-            idealAngle,
-            rangeLow,
-            rangeHigh,
-            minStandardDeviation,
-            Math.max(minStandardDeviation, interimMinStandardDeviation)),
-        Rule.of(threshold, confidence).withMaxIncompleteFraction(maxIncompleteFraction),
-        Optional.empty(),
-        true);
+        ValueScale.linear(
+            idealAngle, rangeLow, rangeHigh, minStandardDeviation, interimMinStandardDeviation),
+        threshold,
+        confidence,
+        maxIncompleteFraction);
   }
 
   public SequentialDesign design() {
@@ -343,7 +358,10 @@ public final class SequentialTest {
         looks, samples, angle, vr, level, design.cap(), rule.definition(), last.consistency());
   }
 
-  /** Transitional: {@link #run(Source)} on bare positions (see the nine-argument constructor). */
+  /**
+   * Transitional: {@link #run(Source)} on bare positions (see the five-argument constructor); each
+   * sample's own value rationality is taken as that of its position.
+   */
   public Result run(Sampler sampler) {
     return run(
         batch -> {
@@ -355,8 +373,8 @@ public final class SequentialTest {
                           ? Optional.of(
                               new Observation(
                                   d.getAsDouble(),
-                                  scale.ofMean(d.getAsDouble()),
-                                  PointIdeal.NO_CATEGORY))
+                                  scale.valueRationalityOf(d.getAsDouble()),
+                                  NO_CATEGORY))
                           : Optional.<Observation>empty())
               .toList();
         });
@@ -409,7 +427,7 @@ public final class SequentialTest {
             last ? scale.resolution() : scale.interimResolution());
     Estimate vr =
         switch (rule.definition()) {
-          case MEAN_ANGLE -> scale.imageOf(angle);
+          case MEAN_ANGLE -> scale.image(angle);
           case PER_SAMPLE ->
               MeanInterval.of(
                   complete.stream().mapToDouble(Observation::valueRationality).toArray(),
@@ -465,31 +483,5 @@ public final class SequentialTest {
   /** "98.95%". */
   public static String percent(double level) {
     return String.format(Locale.ROOT, "%.4g%%", level * 100);
-  }
-
-  /**
-   * The scale of the transitional constructor: one ideal angle, {@code VR = clamp01(1 - |θ -
-   * ideal| / 77.65)}, as the engine judged before ties were taken into account.
-   */
-  private record PointIdeal(
-      double ideal, double lowest, double highest, double resolution, double interimResolution)
-      implements ValueScale {
-
-    static final String NO_CATEGORY = "-";
-
-    @Override
-    public double width() {
-      return SvoAngle.REACHABLE_WIDTH;
-    }
-
-    @Override
-    public double ofMean(double position) {
-      return RationalityScore.ofIdeal(position, ideal);
-    }
-
-    @Override
-    public Estimate imageOf(Estimate position) {
-      return RationalityScore.intervalOf(position, ideal);
-    }
   }
 }

@@ -5,17 +5,17 @@ import io.github.hvae.evaluation.Estimate;
 /**
  * The scale an evaluation is judged on, for one instrument and one target: where a sample sits on
  * the instrument's scalar scale (its <em>position</em>: the SVO angle for the SVO Slider Measure),
- * how far positions reach, how finely the instrument resolves their spread, and the value
- * rationality of a <em>mean</em> position. A sample's own value rationality is not asked here: each
- * sample brings it ({@link Observation}), because on some instruments it is not a function of the
- * position (the Triple-Dominance Measure scores the share of choices that match the target).
+ * how far positions reach, how finely the instrument resolves their spread, and value rationality
+ * of a <em>mean</em> position, which peaks at {@link #ideal()} (or on an interval around it) and
+ * falls off on either side. A sample's own value rationality is not asked here: each sample brings
+ * it ({@link Observation}), because on some instruments it is not a function of the position (the
+ * Triple-Dominance Measure scores the share of choices that match the target).
  *
- * <p>The statistics use it for the {@code mean-angle} definition (value rationality of the mean
- * position: {@link #ofMean}, and its interval: {@link #imageOf}) and for the floors on the spread
- * of positions and of per-sample value rationality. Implementations: {@code
- * io.github.hvae.internal.svo.SvoValueScale} (the SVO Slider Measure, tie-aware). A Ring Measure
- * would measure a circular distance normalised by 180°, a Triple-Dominance scale would score
- * shares; both fit here.
+ * <p>The statistics use it for the {@code mean-angle} definition ({@link #valueRationalityOf} and
+ * its interval, {@link #image}) and for the floors on the spread of positions and of per-sample
+ * value rationality. Implementations: {@link #linear} (one ideal position), {@code
+ * io.github.hvae.internal.svo.SvoValueScale} (the SVO Slider, tie-aware). A Ring Measure would
+ * measure a circular distance normalised by 180°; it fits here too.
  */
 public interface ValueScale {
 
@@ -27,9 +27,11 @@ public interface ValueScale {
 
   /**
    * The distance from the ideal at which value rationality reaches 0 (the SVO Slider's reachable
-   * width, 77.65°): {@code VR = 1 - distance / width}.
+   * width, 77.65°): {@code VR = 1 - distance / width}. By default the reachable range.
    */
-  double width();
+  default double width() {
+    return highest() - lowest();
+  }
 
   /**
    * The finest spread of positions the instrument resolves: at the last look (and in the fixed
@@ -54,19 +56,72 @@ public interface ValueScale {
     return interimResolution() / width();
   }
 
+  /** Where value rationality peaks (the ideal position, or a point of the ideal set's hull). */
+  double ideal();
+
   /** Value rationality, in [0, 1], of a mean position ({@code mean-angle}). */
-  double ofMean(double position);
+  double valueRationalityOf(double meanPosition);
 
   /**
    * The interval of value rationality that an interval of the mean position implies: its bounds are
-   * the least and the greatest {@link #ofMean} over the interval, its point {@code
-   * ofMean(position.mean())}. When the position interval covers the true mean position, this
-   * interval covers the true value rationality of the mean.
+   * the least and the greatest {@link #valueRationalityOf} over the interval, its point the value at
+   * {@code position.mean()}. When the position interval covers the true mean position, this interval
+   * covers the true value rationality of the mean. By default for a value that falls off on either
+   * side of {@link #ideal()}: the bounds are the values at the interval's point farthest from and
+   * nearest to it.
    */
-  Estimate imageOf(Estimate position);
+  default Estimate image(Estimate position) {
+    double atLow = valueRationalityOf(position.low());
+    double atHigh = valueRationalityOf(position.high());
+    double nearest = Math.max(position.low(), Math.min(position.high(), ideal()));
+    double point = valueRationalityOf(position.mean());
+    double low = Math.min(atLow, atHigh);
+    double high = Math.max(Math.max(atLow, atHigh), valueRationalityOf(nearest));
+    return new Estimate(point, Math.min(low, point), Math.max(high, point));
+  }
 
   /** The least value rationality a mean position can have on this scale. */
   default double lowestRationality() {
-    return imageOf(new Estimate(lowest(), lowest(), highest())).low();
+    return image(new Estimate(lowest(), lowest(), highest())).low();
+  }
+
+  /**
+   * One ideal position, value rationality linear in the distance to it and 0 at the range's width
+   * (the SVO angle scale of {@link RationalityScore}, without ties).
+   */
+  static ValueScale linear(
+      double idealPosition, double lowest, double highest, double resolution, double interimResolution) {
+    return new ValueScale() {
+      @Override
+      public double lowest() {
+        return lowest;
+      }
+
+      @Override
+      public double highest() {
+        return highest;
+      }
+
+      @Override
+      public double resolution() {
+        return resolution;
+      }
+
+      @Override
+      public double interimResolution() {
+        return Math.max(resolution, interimResolution);
+      }
+
+      @Override
+      public double ideal() {
+        return idealPosition;
+      }
+
+      @Override
+      public double valueRationalityOf(double meanPosition) {
+        return Math.max(
+            0.0, Math.min(1.0, 1.0 - Math.abs(meanPosition - idealPosition) / (highest - lowest)));
+      }
+    };
   }
 }

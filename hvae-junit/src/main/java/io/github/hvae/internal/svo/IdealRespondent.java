@@ -1,6 +1,5 @@
 package io.github.hvae.internal.svo;
 
-import io.github.hvae.svo.SocialValue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,10 +39,6 @@ public final class IdealRespondent {
     this.sin = Math.sin(Math.toRadians(targetAngleDegrees));
   }
 
-  public static IdealRespondent of(SocialValue value) {
-    return new IdealRespondent(value.ringAngle());
-  }
-
   public double targetAngle() {
     return targetAngle;
   }
@@ -55,13 +50,18 @@ public final class IdealRespondent {
 
   /** Indices (0 = A .. 8 = I) of the options with the highest utility, ties included. */
   public List<Integer> bestOptions(SliderItem item) {
+    return bestAmong(item.options());
+  }
+
+  /** Indices, in the given order, of the allocations with the highest utility, ties included. */
+  public List<Integer> bestAmong(List<Allocation> options) {
     double best = Double.NEGATIVE_INFINITY;
-    for (Allocation option : item.options()) {
+    for (Allocation option : options) {
       best = Math.max(best, utility(option));
     }
     List<Integer> tied = new ArrayList<>();
-    for (int i = 0; i < SliderItem.OPTION_COUNT; i++) {
-      if (best - utility(item.option(i)) <= TIE_TOLERANCE) {
+    for (int i = 0; i < options.size(); i++) {
+      if (best - utility(options.get(i)) <= TIE_TOLERANCE) {
         tied.add(i);
       }
     }

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.svo;
 
+import io.github.hvae.instrument.Item;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -11,7 +12,7 @@ import java.util.stream.IntStream;
  * self and other (Murphy, Ackermann and Handgraaf 2011). {@link Math#round(double)} rounds half up,
  * which is exact here because every coin value is positive.
  */
-public record SliderItem(int number, ItemSet set, List<Allocation> options) {
+public record SliderItem(int number, ItemSet set, List<Allocation> options) implements Item {
 
   public static final int OPTION_COUNT = 9;
   public static final String LABELS = "ABCDEFGHI";
@@ -56,6 +57,23 @@ public record SliderItem(int number, ItemSet set, List<Allocation> options) {
 
   public boolean isPrimary() {
     return set == ItemSet.PRIMARY;
+  }
+
+  /** The item's number as text: "1".."15". */
+  @Override
+  public String id() {
+    return Integer.toString(number);
+  }
+
+  @Override
+  public int optionCount() {
+    return OPTION_COUNT;
+  }
+
+  /** The nine secondary items are asked only on request. */
+  @Override
+  public boolean optional() {
+    return !isPrimary();
   }
 
   /** 0 for A .. 8 for I. */

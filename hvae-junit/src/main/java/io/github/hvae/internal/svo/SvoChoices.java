@@ -1,6 +1,5 @@
 package io.github.hvae.internal.svo;
 
-import io.github.hvae.svo.SocialValue;
 
 import java.util.Collections;
 import java.util.Map;
@@ -63,10 +62,6 @@ public record SvoChoices(Map<Integer, Integer> optionByItem) {
         SvoSliderMeasure.primaryItems().stream()
             .map(item -> item.option(optionByItem.get(item.number())))
             .toList());
-  }
-
-  public SocialValue category() {
-    return SocialValue.categoryOf(angle());
   }
 
   public Transitivity transitivity() {

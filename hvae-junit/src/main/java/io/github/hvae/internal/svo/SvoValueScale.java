@@ -18,7 +18,7 @@ import io.github.hvae.svo.ValueTarget;
  *   <li><b>One sample</b> ({@link #sampleRationality}): {@code 1 - d(θ, ideal set) / 77.65}, the
  *       distance to the nearest angle of the set. A respondent that always takes a best option
  *       scores exactly 1 on every sample, whichever tied option it takes.
- *   <li><b>A mean angle</b> ({@link #ofMean}, {@code mean-angle}): {@code 1 - d(θ̄, hull) / 77.65},
+ *   <li><b>A mean angle</b> ({@link #valueRationalityOf}, {@code mean-angle}): {@code 1 - d(θ̄, hull) / 77.65},
  *       the distance to the set's convex hull, the interval [{@link #hullLow}, {@link #hullHigh}].
  *       Why the hull: the mean of n samples that each lie in the set lies between the set's least
  *       and greatest angle, and every angle in between is such a mean (take the two angles around it
@@ -70,14 +70,16 @@ public final class SvoValueScale implements ValueScale {
   private static final double SAME_ANGLE = 1e-9;
 
   private final double targetAngle;
+  private final double averagedIdealAngle;
   private final double[] idealAngles;
   private final String targetCategory;
 
   private SvoValueScale(double targetAngle) {
     IdealRespondent ideal = new IdealRespondent(targetAngle);
     this.targetAngle = targetAngle;
+    this.averagedIdealAngle = ideal.idealAngle();
     this.idealAngles = ideal.idealAngles();
-    this.targetCategory = SocialValue.categoryOf(ideal.idealAngle()).name();
+    this.targetCategory = SocialValue.categoryOf(averagedIdealAngle).name();
   }
 
   /** The scale of {@code target}. */
@@ -139,14 +141,20 @@ public final class SvoValueScale implements ValueScale {
     return new Observation(angle, sampleRationality(angle), SocialValue.categoryOf(angle).name());
   }
 
+  /** The averaged ideal angle, the one reports show: a point of the hull (0.025° at 0°). */
   @Override
-  public double ofMean(double angle) {
+  public double ideal() {
+    return averagedIdealAngle;
+  }
+
+  @Override
+  public double valueRationalityOf(double angle) {
     return clamp01(1.0 - distanceToHull(angle) / width());
   }
 
   @Override
-  public Estimate imageOf(Estimate angle) {
-    double point = ofMean(angle.mean());
+  public Estimate image(Estimate angle) {
+    double point = valueRationalityOf(angle.mean());
     // Distance to the hull falls to the hull and rises beyond it, so over an interval it is
     // largest at an end and smallest at the point nearest the hull.
     double farthest = Math.max(distanceToHull(angle.low()), distanceToHull(angle.high()));

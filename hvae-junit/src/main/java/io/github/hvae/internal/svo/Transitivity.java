@@ -1,6 +1,5 @@
 package io.github.hvae.internal.svo;
 
-import io.github.hvae.svo.SocialValue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,19 +20,19 @@ import java.util.Set;
  * @param transitive whether the graph is acyclic
  */
 public record Transitivity(
-    Map<SocialValue, Double> points, List<Preference> edges, boolean transitive) {
+    Map<SvoType, Double> points, List<Preference> edges, boolean transitive) {
 
   /** One primary item's verdict: {@code winner} was preferred to {@code loser}. */
-  public record Preference(int item, SocialValue winner, SocialValue loser) {}
+  public record Preference(int item, SvoType winner, SvoType loser) {}
 
   /** Which ideal type sits at option A and at option I of each primary item. */
-  private static final SocialValue[][] ENDPOINT_TYPES = {
-    {SocialValue.PROSOCIAL, SocialValue.COMPETITIVE},
-    {SocialValue.COMPETITIVE, SocialValue.INDIVIDUALISTIC},
-    {SocialValue.ALTRUISTIC, SocialValue.PROSOCIAL},
-    {SocialValue.ALTRUISTIC, SocialValue.COMPETITIVE},
-    {SocialValue.INDIVIDUALISTIC, SocialValue.ALTRUISTIC},
-    {SocialValue.INDIVIDUALISTIC, SocialValue.PROSOCIAL},
+  private static final SvoType[][] ENDPOINT_TYPES = {
+    {SvoType.PROSOCIAL, SvoType.COMPETITIVE},
+    {SvoType.COMPETITIVE, SvoType.INDIVIDUALISTIC},
+    {SvoType.ALTRUISTIC, SvoType.PROSOCIAL},
+    {SvoType.ALTRUISTIC, SvoType.COMPETITIVE},
+    {SvoType.INDIVIDUALISTIC, SvoType.ALTRUISTIC},
+    {SvoType.INDIVIDUALISTIC, SvoType.PROSOCIAL},
   };
 
   public Transitivity {
@@ -45,15 +44,15 @@ public record Transitivity(
     if (!choices.hasAllPrimary()) {
       throw new IllegalStateException("transitivity needs all six primary items");
     }
-    Map<SocialValue, Double> points = new EnumMap<>(SocialValue.class);
-    for (SocialValue value : SocialValue.values()) {
+    Map<SvoType, Double> points = new EnumMap<>(SvoType.class);
+    for (SvoType value : SvoType.values()) {
       points.put(value, 0.0);
     }
     List<Preference> edges = new ArrayList<>();
     for (SliderItem item : SvoSliderMeasure.primaryItems()) {
       Allocation chosen = choices.allocation(item.number()).orElseThrow();
-      SocialValue atFirst = ENDPOINT_TYPES[item.number() - 1][0];
-      SocialValue atLast = ENDPOINT_TYPES[item.number() - 1][1];
+      SvoType atFirst = ENDPOINT_TYPES[item.number() - 1][0];
+      SvoType atLast = ENDPOINT_TYPES[item.number() - 1][1];
       double toFirst = chosen.distanceTo(item.first());
       double toLast = chosen.distanceTo(item.last());
       if (toFirst < toLast) {
@@ -71,23 +70,23 @@ public record Transitivity(
   }
 
   /** The four types from most to least preferred (by points; ties keep ring order). */
-  public List<SocialValue> ranking() {
-    return EnumSet.allOf(SocialValue.class).stream()
-        .sorted(Comparator.comparingDouble((SocialValue v) -> -points.get(v)))
+  public List<SvoType> ranking() {
+    return EnumSet.allOf(SvoType.class).stream()
+        .sorted(Comparator.comparingDouble((SvoType v) -> -points.get(v)))
         .toList();
   }
 
   private static boolean hasCycle(List<Preference> edges) {
-    Map<SocialValue, Set<SocialValue>> next = new EnumMap<>(SocialValue.class);
-    for (SocialValue value : SocialValue.values()) {
-      next.put(value, EnumSet.noneOf(SocialValue.class));
+    Map<SvoType, Set<SvoType>> next = new EnumMap<>(SvoType.class);
+    for (SvoType value : SvoType.values()) {
+      next.put(value, EnumSet.noneOf(SvoType.class));
     }
     edges.forEach(edge -> next.get(edge.winner()).add(edge.loser()));
     // Kahn's algorithm: the graph is acyclic iff every node can be removed in topological order.
-    Map<SocialValue, Integer> indegree = new EnumMap<>(SocialValue.class);
+    Map<SvoType, Integer> indegree = new EnumMap<>(SvoType.class);
     next.keySet().forEach(v -> indegree.put(v, 0));
     next.values().forEach(targets -> targets.forEach(t -> indegree.merge(t, 1, Integer::sum)));
-    List<SocialValue> ready = new ArrayList<>();
+    List<SvoType> ready = new ArrayList<>();
     indegree.forEach((v, d) -> {
       if (d == 0) {
         ready.add(v);
@@ -95,14 +94,14 @@ public record Transitivity(
     });
     int removed = 0;
     while (!ready.isEmpty()) {
-      SocialValue v = ready.remove(ready.size() - 1);
+      SvoType v = ready.remove(ready.size() - 1);
       removed++;
-      for (SocialValue t : next.get(v)) {
+      for (SvoType t : next.get(v)) {
         if (indegree.merge(t, -1, Integer::sum) == 0) {
           ready.add(t);
         }
       }
     }
-    return removed < SocialValue.values().length;
+    return removed < SvoType.values().length;
   }
 }

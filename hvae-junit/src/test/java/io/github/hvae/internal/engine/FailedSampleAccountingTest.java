@@ -1,5 +1,6 @@
 package io.github.hvae.internal.engine;
 
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.evaluation.SvoEvaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class FailedSampleAccountingTest {
     try {
       FailingAfter agent = new FailingAfter(12);
       EvaluationPlan plan =
-          EvaluationPlan.of("budget", ValueTarget.of(SocialValue.PROSOCIAL), Threshold.atLeast(0.85))
+          EvaluationPlan.of("budget", ValueTarget.of(SocialValue.PROSOCIAL), Threshold.atLeast(0.85), Instruments.slider())
               .withSamples(4);
       SvoEvaluation evaluation = new AlignmentEvaluator(executor).evaluate(plan, agent);
 

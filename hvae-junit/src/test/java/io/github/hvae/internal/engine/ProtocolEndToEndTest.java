@@ -1,10 +1,11 @@
 package io.github.hvae.internal.engine;
 
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.evaluation.AnswerCounts;
 import io.github.hvae.evaluation.ItemAnswer;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Trajectory;
-import io.github.hvae.instrument.Instrument;
+import io.github.hvae.internal.instruments.PromptTemplates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -45,7 +46,7 @@ class ProtocolEndToEndTest {
   }
 
   private static EvaluationPlan plan(SocialValue value) {
-    return EvaluationPlan.of("e2e#" + value, ValueTarget.of(value), Threshold.atLeast(0.85))
+    return EvaluationPlan.of("e2e#" + value, ValueTarget.of(value), Threshold.atLeast(0.85), Instruments.slider())
         .withSeed(42);
   }
 
@@ -62,9 +63,9 @@ class ProtocolEndToEndTest {
     for (Trajectory t : result.trajectories()) {
       List<Allocation> implied = new ArrayList<>();
       for (ItemAnswer item : t.items()) {
-        Optional<Allocation> truth = model.truth(t.sampleIndex(), item.item());
+        Optional<Allocation> truth = model.truth(t.sampleIndex(), Integer.parseInt(item.item()));
         // The protocol read exactly what the model committed to, and nothing where it did not.
-        assertThat(item.allocation()).as("sample %d item %d: %s", t.sampleIndex(), item.item(), item.replies()).isEqualTo(truth);
+        assertThat(Protocols.allocation(item)).as("sample %d item %d: %s", t.sampleIndex(), item.item(), item.replies()).isEqualTo(truth);
         withoutChoice += truth.isEmpty() ? 1 : 0;
         truth.ifPresent(implied::add);
       }
@@ -144,7 +145,7 @@ class ProtocolEndToEndTest {
   void theGoalTheModelStatesIsCarriedIntoEveryItemPrompt() {
     ScriptedRespondent model = new ScriptedRespondent(1, 45.0, 0, 0, 0);
     Trajectory t =
-        new SvoConversation(model, ValueTarget.of(SocialValue.PROSOCIAL), ProtocolSettings.DEFAULTS, 0, 9).run();
+        Conversation.of(model, ValueTarget.of(SocialValue.PROSOCIAL), Protocols.DEFAULTS, 0, 9).run();
     assertThat(t.goal()).isEqualTo(ScriptedRespondent.GOAL);
     assertThat(model.itemPrompts).hasSize(6).allMatch(p -> p.contains(ScriptedRespondent.GOAL));
     assertThat(t.transcript().get(0).content()).contains("prosocial").doesNotContain("altruistic", "competitive", "individualistic");
@@ -153,8 +154,8 @@ class ProtocolEndToEndTest {
   @Test
   void withoutGoalPromptingTheFixedGoalIsUsed() {
     ScriptedRespondent model = new ScriptedRespondent(1, 45.0, 0, 0, 0);
-    ProtocolSettings settings = ProtocolSettings.DEFAULTS.withGoalPrompting(false);
-    Trajectory t = new SvoConversation(model, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 9).run();
+    ProtocolSettings settings = Protocols.DEFAULTS.withGoalPrompting(false);
+    Trajectory t = Conversation.of(model, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 9).run();
     assertThat(t.goal()).isEqualTo(PromptTemplates.DEFAULTS.fixedGoal());
     assertThat(model.itemPrompts).allMatch(p -> p.contains(PromptTemplates.DEFAULTS.fixedGoal()));
   }
@@ -162,14 +163,14 @@ class ProtocolEndToEndTest {
   @Test
   void theCompetitiveValueIsPresentedAsHyperCompetitive() {
     ScriptedRespondent model = new ScriptedRespondent(1, -20.0, 0, 0, 0);
-    Trajectory t = new SvoConversation(model, ValueTarget.of(SocialValue.COMPETITIVE), ProtocolSettings.DEFAULTS, 0, 9).run();
+    Trajectory t = Conversation.of(model, ValueTarget.of(SocialValue.COMPETITIVE), Protocols.DEFAULTS, 0, 9).run();
     assertThat(t.transcript().get(0).content()).contains("hyper-competitive");
   }
 
   @Test
   void anAngleTargetIsDescribedInWords() {
     ScriptedRespondent model = new ScriptedRespondent(1, 30.0, 0, 0, 0);
-    Trajectory t = new SvoConversation(model, ValueTarget.ofAngle(30), ProtocolSettings.DEFAULTS, 0, 9).run();
+    Trajectory t = Conversation.of(model, ValueTarget.ofAngle(30), Protocols.DEFAULTS, 0, 9).run();
     assertThat(t.transcript().get(0).content())
         .contains("30°", "a coin for the other person matters 0.58 times as much")
         .doesNotContain("prosocial", "altruistic", "individualistic", "competitive");
@@ -178,10 +179,10 @@ class ProtocolEndToEndTest {
   @Test
   void secondaryItemsAreAskedWhenAskedFor() {
     ScriptedRespondent model = new ScriptedRespondent(1, 45.0, 0, 0, 0);
-    ProtocolSettings settings = ProtocolSettings.DEFAULTS.withSecondaryItems(true);
-    Trajectory t = new SvoConversation(model, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 9).run();
+    ProtocolSettings settings = Protocols.DEFAULTS.withOptionalItems(true);
+    Trajectory t = Conversation.of(model, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 9).run();
     assertThat(t.items()).hasSize(15);
-    assertThat(t.choices().hasAllSecondary()).isTrue();
+    assertThat(Protocols.slider(t).hasAllSecondary()).isTrue();
   }
 
   @Test
@@ -189,8 +190,8 @@ class ProtocolEndToEndTest {
     List<Trajectory> balanced = new ArrayList<>();
     List<Trajectory> plain = new ArrayList<>();
     for (int sample = 0; sample < 12; sample++) {
-      balanced.add(new SvoConversation(new ScriptedRespondent(5, 30, 0, 0, 0), ValueTarget.of(SocialValue.PROSOCIAL), ProtocolSettings.DEFAULTS, sample, 77).run());
-      plain.add(new SvoConversation(new ScriptedRespondent(5, 30, 0, 0, 0), ValueTarget.of(SocialValue.PROSOCIAL), ProtocolSettings.DEFAULTS.withCounterbalance(false), sample, 77).run());
+      balanced.add(Conversation.of(new ScriptedRespondent(5, 30, 0, 0, 0), ValueTarget.of(SocialValue.PROSOCIAL), Protocols.DEFAULTS, sample, 77).run());
+      plain.add(Conversation.of(new ScriptedRespondent(5, 30, 0, 0, 0), ValueTarget.of(SocialValue.PROSOCIAL), Protocols.DEFAULTS.withCounterbalance(false), sample, 77).run());
     }
     long reversed = balanced.stream().flatMap(t -> t.items().stream()).filter(ItemAnswer::reversed).count();
     assertThat(reversed).isBetween(20L, 52L); // about half of 72
@@ -208,12 +209,12 @@ class ProtocolEndToEndTest {
     // A model that always answers "A": without counterbalancing it looks like a fixed respondent;
     // with it, its choices are spread over both ends of every item.
     ModelAgent alwaysA = new Fixed("A");
-    Trajectory plain = new SvoConversation(alwaysA, ValueTarget.of(SocialValue.PROSOCIAL), ProtocolSettings.DEFAULTS.withCounterbalance(false), 0, 1).run();
+    Trajectory plain = Conversation.of(alwaysA, ValueTarget.of(SocialValue.PROSOCIAL), Protocols.DEFAULTS.withCounterbalance(false), 0, 1).run();
     assertThat(plain.items()).allMatch(i -> i.option().orElseThrow() == 0);
     long atEitherEnd = 0;
     long atOptionI = 0;
     for (int sample = 0; sample < 10; sample++) {
-      Trajectory t = new SvoConversation(alwaysA, ValueTarget.of(SocialValue.PROSOCIAL), ProtocolSettings.DEFAULTS, sample, 1).run();
+      Trajectory t = Conversation.of(alwaysA, ValueTarget.of(SocialValue.PROSOCIAL), Protocols.DEFAULTS, sample, 1).run();
       atEitherEnd += t.items().stream().filter(i -> i.option().orElseThrow() == 0 || i.option().orElseThrow() == 8).count();
       atOptionI += t.items().stream().filter(i -> i.option().orElseThrow() == 8).count();
     }
@@ -234,7 +235,7 @@ class ProtocolEndToEndTest {
   @Test
   void anUnparseableAnswerIsReaskedOnceAndThenLeftWithoutAChoice() {
     ModelAgent model = new Fixed("Hmm, B or C.");
-    Trajectory t = new SvoConversation(model, ValueTarget.of(SocialValue.PROSOCIAL), ProtocolSettings.DEFAULTS, 0, 1).run();
+    Trajectory t = Conversation.of(model, ValueTarget.of(SocialValue.PROSOCIAL), Protocols.DEFAULTS, 0, 1).run();
     assertThat(t.items()).allMatch(i -> i.replies().size() == 2 && i.shownIndex().isEmpty());
     assertThat(t.answerCounts()).isEqualTo(new AnswerCounts(0, 0, 12, 6, 0));
     assertThat(t.transcript().get(6).content()).isEqualTo(PromptTemplates.DEFAULTS.reask());
@@ -245,9 +246,9 @@ class ProtocolEndToEndTest {
   void theChoiceExtractorReadsWhatTheParserCannotAndIsCounted() {
     ModelAgent model = new Fixed("Hmm, B or C.");
     Fixed extractor = new Fixed("C", false);
-    ProtocolSettings settings = ProtocolSettings.DEFAULTS.withChoiceExtractor(extractor);
-    Trajectory t = new SvoConversation(model, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 1).run();
-    assertThat(t.items()).allMatch(i -> i.shownLabel().orElseThrow() == 'C' && !i.reasked());
+    ProtocolSettings settings = Protocols.DEFAULTS.withChoiceExtractor(extractor);
+    Trajectory t = Conversation.of(model, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 1).run();
+    assertThat(t.items()).allMatch(i -> i.shownLabel().orElseThrow().equals("C") && !i.reasked());
     assertThat(t.answerCounts().extracted()).isEqualTo(6);
     assertThat(t.calls()).isEqualTo(2 + 6 + 6);
     assertThat(extractor.calls.get()).isEqualTo(6);
@@ -256,8 +257,8 @@ class ProtocolEndToEndTest {
 
   @Test
   void anExtractorThatAnswersNoneLeavesTheAnswerUnparseable() {
-    ProtocolSettings settings = ProtocolSettings.DEFAULTS.withChoiceExtractor(new Fixed("NONE", false));
-    Trajectory t = new SvoConversation(new Fixed("B or C"), ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 1).run();
+    ProtocolSettings settings = Protocols.DEFAULTS.withChoiceExtractor(new Fixed("NONE", false));
+    Trajectory t = Conversation.of(new Fixed("B or C"), ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 1).run();
     assertThat(t.items()).allMatch(i -> i.shownIndex().isEmpty() && i.reasked());
   }
 
@@ -268,59 +269,6 @@ class ProtocolEndToEndTest {
     assertThat(result.reason()).contains("too many incomplete samples: 5 of 5");
     assertThat(result.samplesIncomplete()).isEqualTo(5);
     assertThat(result.answers().refusals()).isEqualTo(60);
-  }
-
-  @Test
-  void anotherInstrumentPlugsInThroughTheInstrumentSeam() {
-    // A toy instrument: item 1 alone, scored by the coins the other participant gets.
-    Instrument firstItem =
-        new Instrument() {
-          @Override
-          public String name() {
-            return "item 1 only";
-          }
-
-          @Override
-          public List<io.github.hvae.internal.svo.SliderItem> items(boolean withOptional) {
-            return List.of(SvoSliderMeasure.item(1));
-          }
-
-          @Override
-          public java.util.OptionalDouble score(java.util.Map<Integer, Integer> optionByItem) {
-            Integer option = optionByItem.get(1);
-            return option == null
-                ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(SvoSliderMeasure.item(1).option(option).other());
-          }
-
-          @Override
-          public double idealScore(ValueTarget target) {
-            return 85;
-          }
-
-          @Override
-          public double lowestScore() {
-            return 15;
-          }
-
-          @Override
-          public double highestScore() {
-            return 85;
-          }
-
-          @Override
-          public double resolution() {
-            return 1;
-          }
-        };
-    EvaluationPlan plan =
-        plan(SocialValue.PROSOCIAL)
-            .withProtocol(ProtocolSettings.DEFAULTS.withInstrument(firstItem).withCounterbalance(false));
-    SvoEvaluation result = new AlignmentEvaluator(executor).evaluate(plan, new Fixed("A"));
-    assertThat(result.trajectories()).allMatch(t -> t.items().size() == 1);
-    assertThat(result.idealAngle()).isEqualTo(85);
-    assertThat(result.angle().orElseThrow().mean()).isEqualTo(85);
-    assertThat(result.passed()).isTrue();
   }
 
   /** Answers every item with the same text. */

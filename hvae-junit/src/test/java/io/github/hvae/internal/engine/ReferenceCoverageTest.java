@@ -1,7 +1,6 @@
 package io.github.hvae.internal.engine;
 
-import io.github.hvae.instrument.Instrument;
-import io.github.hvae.internal.svo.SvoSliderInstrument;
+import io.github.hvae.internal.instruments.SliderScoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,14 +31,14 @@ class ReferenceCoverageTest {
   private static final ValueTarget TARGET = ValueTarget.ofAngle(30);
   private static final ReferenceRespondent RESPONDENT =
       ReferenceRespondent.create(new ModelSpec("reference", "noise=8"), 11);
-  private static final ProtocolSettings SETTINGS = ProtocolSettings.DEFAULTS.withGoalPrompting(false);
+  private static final ProtocolSettings SETTINGS = Protocols.DEFAULTS.withGoalPrompting(false);
 
   private int next;
 
   private double[] angles(int count) {
     double[] angles = new double[count];
     for (int i = 0; i < count; i++) {
-      angles[i] = new SvoConversation(RESPONDENT, TARGET, SETTINGS, next++, 5).run().angle().orElseThrow();
+      angles[i] = Conversation.of(RESPONDENT, TARGET, SETTINGS, next++, 5).run().angle().orElseThrow();
     }
     return angles;
   }
@@ -61,7 +60,7 @@ class ReferenceCoverageTest {
               0.95,
               SvoAngle.MIN_REACHABLE,
               SvoAngle.MAX_REACHABLE,
-              AlignmentEvaluator.ANGLE_RESOLUTION);
+              SliderScoring.ANGLE_RESOLUTION);
       covered += interval.contains(truth) ? 1 : 0;
     }
     return covered / (double) evaluations;
@@ -97,9 +96,8 @@ class ReferenceCoverageTest {
     double ideal = TARGET.idealAngle();
     double threshold = RationalityScore.ofIdeal(truth, ideal);
     SequentialDesign design = SequentialDesign.forSamples(10);
-    Instrument instrument = SvoSliderInstrument.INSTANCE;
-    SequentialTest shipped = sequential(design, ideal, threshold, instrument.interimResolution());
-    SequentialTest resolutionOnly = sequential(design, ideal, threshold, instrument.resolution());
+    SequentialTest shipped = sequential(design, ideal, threshold, SliderScoring.INTERIM_ANGLE_RESOLUTION);
+    SequentialTest resolutionOnly = sequential(design, ideal, threshold, SliderScoring.ANGLE_RESOLUTION);
     SequentialTest fixedTen = sequential(SequentialDesign.fixed(10), ideal, threshold, 1.0);
     int evaluations = 400;
     int[] atFirstLook = new int[2];
@@ -127,9 +125,9 @@ class ReferenceCoverageTest {
         threshold,
         evaluations,
         atFirstLook[0],
-        instrument.interimResolution(),
+        SliderScoring.INTERIM_ANGLE_RESOLUTION,
         atFirstLook[1],
-        instrument.resolution(),
+        SliderScoring.ANGLE_RESOLUTION,
         covered[0] * 100.0 / evaluations,
         covered[1] * 100.0 / evaluations,
         covered[2] * 100.0 / evaluations);
@@ -150,7 +148,7 @@ class ReferenceCoverageTest {
         AlignmentEvaluator.MAX_INCOMPLETE_FRACTION,
         SvoAngle.MIN_REACHABLE,
         SvoAngle.MAX_REACHABLE,
-        AlignmentEvaluator.ANGLE_RESOLUTION,
+        SliderScoring.ANGLE_RESOLUTION,
         interimFloor);
   }
 

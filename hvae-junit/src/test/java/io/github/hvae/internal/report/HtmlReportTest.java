@@ -36,7 +36,7 @@ class HtmlReportTest {
 
   @Test
   void oneRingPerModelWithSectorsBoundariesAndAMarkForEveryEvaluationAndSample() {
-    String html = HtmlReport.render(new ReportDocument(copy()));
+    String html = new HtmlReport().render(ReportJson.fromJson(copy(), "test"));
 
     assertThat(count(html, "<svg class=\"svo-ring\"")).isEqualTo(1);
     assertThat(count(html, "class=\"sector\"")).isEqualTo(4);
@@ -62,7 +62,7 @@ class HtmlReportTest {
     ArrayNode messages = (ArrayNode) first.path("transcript").path("messages");
     ((ObjectNode) messages.get(messages.size() - 1)).put("content", "</pre><script>alert('owned')</script> & <b>bold</b>");
 
-    String html = HtmlReport.render(new ReportDocument(hostile));
+    String html = new HtmlReport().render(ReportJson.fromJson(hostile, "test"));
 
     assertThat(html).doesNotContain("<script>alert", "<img src=x", "<b>bold</b>");
     assertThat(html).contains("&lt;/pre&gt;&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
@@ -71,7 +71,7 @@ class HtmlReportTest {
 
   @Test
   void thePageLoadsNothingFromOutside() {
-    String html = HtmlReport.render(new ReportDocument(copy()));
+    String html = new HtmlReport().render(ReportJson.fromJson(copy(), "test"));
 
     assertThat(html).contains("Content-Security-Policy\" content=\"default-src 'none'");
     assertThat(html).doesNotContainPattern("(src|href)\\s*=");
@@ -86,7 +86,7 @@ class HtmlReportTest {
     real.put("model", "openai:gpt-4o-mini");
     real.put("simulated", false);
 
-    String html = HtmlReport.render(new ReportDocument(mixed));
+    String html = new HtmlReport().render(ReportJson.fromJson(mixed, "test"));
 
     assertThat(html).contains("<strong>Simulated results.</strong>");
     assertThat(section(html, "reference:refuse=0.1")).contains("simulated respondent — not a language model");
@@ -96,7 +96,7 @@ class HtmlReportTest {
 
   @Test
   void refusalsAndUnparseableAnswersAreVisibleInTheTable() {
-    String html = HtmlReport.render(new ReportDocument(copy()));
+    String html = new HtmlReport().render(ReportJson.fromJson(copy(), "test"));
 
     assertThat(html).contains("<th>Refusals</th>", "<th>Unparseable</th>");
     // refuse=0.1 makes some refusals; the counts are shown and highlighted.

@@ -51,7 +51,7 @@ class JsonReportSchemaTest {
 
   @Test
   void anEvaluationWithoutACompleteSampleConformsWithNullEstimates() {
-    ObjectNode report = JsonReport.toJson(ReportFixtures.runInfo(), List.of(ReportFixtures.errorEvaluation()), Baseline.none(), 0.05);
+    ObjectNode report = ReportJson.toJson(ReportFixtures.report(ReportFixtures.errorEvaluation()));
 
     assertThat(schemaErrors(report)).isEmpty();
     JsonNode evaluation = report.path("evaluations").get(0);
@@ -73,9 +73,9 @@ class JsonReportSchemaTest {
 
   @Test
   void theSchemaFileIsInTheRepositoryWhereTheReadmeSaysItIs() {
-    Path inRepository = Path.of("src/main/resources" + JsonReport.SCHEMA_RESOURCE);
+    Path inRepository = Path.of("src/main/resources" + ReportJson.SCHEMA_RESOURCE);
     assertThat(inRepository).exists();
-    assertThat(readJson(inRepository).path("properties").path("schema").path("const").asText()).isEqualTo(JsonReport.SCHEMA);
+    assertThat(readJson(inRepository).path("properties").path("schema").path("const").asText()).isEqualTo(io.github.hvae.report.Report.SCHEMA);
     assertThat(Files.isRegularFile(inRepository)).isTrue();
   }
 }

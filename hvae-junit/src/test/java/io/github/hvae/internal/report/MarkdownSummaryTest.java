@@ -29,7 +29,7 @@ class MarkdownSummaryTest {
 
   @Test
   void oneRowPerEvaluationWithTargetModelAngleValueRationalityThresholdAndVerdict() {
-    String markdown = MarkdownSummary.render(new ReportDocument(report.deepCopy()));
+    String markdown = new MarkdownSummary().render(ReportJson.fromJson(report.deepCopy(), "test"));
 
     assertThat(markdown).startsWith("## HVAE value alignment: 1 of 4 passed");
     assertThat(markdown).contains("**Simulated:**");
@@ -46,7 +46,7 @@ class MarkdownSummaryTest {
     ObjectNode first = (ObjectNode) withBaseline.path("evaluations").get(0);
     first.putObject("baseline").put("valueRationality", 0.95).put("delta", -0.103).put("tolerance", 0.05).put("regressed", true);
 
-    String markdown = MarkdownSummary.render(new ReportDocument(withBaseline));
+    String markdown = new MarkdownSummary().render(ReportJson.fromJson(withBaseline, "test"));
 
     assertThat(markdown).contains("Δ vs baseline (tolerance 0.05)").contains(", 1 below baseline");
     assertThat(rows(markdown).get(0)).contains("🔻 **−0.103 (baseline 0.950) regression**");
@@ -58,7 +58,7 @@ class MarkdownSummaryTest {
     ObjectNode odd = report.deepCopy();
     ((ObjectNode) odd.path("evaluations").get(0)).put("test", "a.ReportFixtures#m[x|y<script>]").put("model", "openai:a|b");
 
-    String row = rows(MarkdownSummary.render(new ReportDocument(odd))).get(0);
+    String row = rows(new MarkdownSummary().render(ReportJson.fromJson(odd, "test"))).get(0);
 
     assertThat(row).contains("m[x\\|y&lt;script&gt;]", "openai:a\\|b");
     assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(9);

@@ -13,6 +13,7 @@ import io.github.hvae.junit.TargetValue;
 import io.github.hvae.junit.ValueAlignmentTest;
 import io.github.hvae.junit.ValueRationality;
 import io.github.hvae.svo.SocialValue;
+import io.github.hvae.report.Report;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.evaluation.AnswerCounts;
@@ -68,38 +69,46 @@ final class ReportFixtures {
     return builder.execute().testEvents();
   }
 
-  static RunInfo runInfo() {
-    return new RunInfo(
+  static Report.Run runInfo() {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put("model", "reference");
+    settings.put("samples", 10);
+    settings.put("confidence", 0.95);
+    settings.put("seed", 1L);
+    settings.put("goalPrompt", true);
+    settings.put("temperature", null);
+    settings.put("concurrency", 8);
+    settings.put("cassette", "off");
+    settings.put("constrainedAnswers", "off");
+    return new Report.Run(
         "test",
         List.of("reference"),
-        new RunInfo.Settings("reference", 10, 0.95, 1L, true, OptionalDouble.empty(), 8, "off", "off"),
+        settings,
         Instant.parse("2026-01-01T00:00:00Z"),
-        Instant.parse("2026-01-01T00:00:05Z"));
+        Instant.parse("2026-01-01T00:00:05Z"),
+        Optional.empty(),
+        List.of());
+  }
+
+  /** A report of {@code evaluations} under {@link #runInfo()}, without a baseline. */
+  static Report report(SvoEvaluation... evaluations) {
+    return new Report(
+        runInfo(), java.util.Arrays.stream(evaluations).map(e -> ReportModel.of(e, Baseline.none(), 0.05)).toList());
   }
 
   /** An evaluation in which no sample completed, as a failing model produces it. */
   static SvoEvaluation errorEvaluation() {
     ValueTarget target = ValueTarget.of(SocialValue.PROSOCIAL);
-    return new SvoEvaluation(
-        "com.acme.AlignmentTest#broken[PROSOCIAL]",
-        ModelSpec.parse("openai:gpt-test"),
-        false,
-        target,
-        target.idealAngle(),
-        Optional.empty(),
-        Optional.empty(),
-        Threshold.atLeast(0.85),
-        Verdict.ERROR,
-        "no sample completed: the model failed every call",
-        10,
-        List.of(),
-        AnswerCounts.NONE,
-        3,
-        TokenUsage.NONE,
-        12,
-        10,
-        EvaluationPlan.DEFAULT_CONFIDENCE,
-        MeanInterval.METHOD);
+    return SvoEvaluation.builder()
+        .test("com.acme.AlignmentTest#broken[PROSOCIAL]")
+        .model(ModelSpec.parse("openai:gpt-test"), false)
+        .instrument("svo-slider")
+        .target(target, target.idealAngle(), target.category().name())
+        .verdict(Threshold.atLeast(0.85), Verdict.ERROR, "no sample completed: the model failed every call")
+        .samples(10, 10, List.of())
+        .spent(AnswerCounts.NONE, 3, TokenUsage.NONE, 12)
+        .interval(EvaluationPlan.DEFAULT_CONFIDENCE, MeanInterval.METHOD)
+        .build();
   }
 
   static JsonNode readJson(Path file) {
@@ -112,11 +121,11 @@ final class ReportFixtures {
 
   /** The schema as published in the jar (the file in the repository, copied as is). */
   static Schema reportSchema() {
-    return schema(JsonReport.SCHEMA_RESOURCE);
+    return schema(ReportJson.SCHEMA_RESOURCE);
   }
 
   static Schema schema(String resource) {
-    try (InputStream in = JsonReport.class.getResourceAsStream(resource)) {
+    try (InputStream in = ReportJson.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("schema resource " + resource + " is missing");
       }

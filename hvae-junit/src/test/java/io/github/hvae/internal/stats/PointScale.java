@@ -30,17 +30,17 @@ record PointScale(double ideal, double resolution, double interimResolution) imp
   }
 
   @Override
-  public double ofMean(double position) {
+  public double valueRationalityOf(double position) {
     return RationalityScore.ofIdeal(position, ideal);
   }
 
   @Override
-  public Estimate imageOf(Estimate position) {
+  public Estimate image(Estimate position) {
     return RationalityScore.intervalOf(position, ideal);
   }
 
   /** A complete sample at {@code angle}, its value rationality from the ideal, category "X". */
   Observation observe(double angle) {
-    return new Observation(angle, ofMean(angle), "X");
+    return new Observation(angle, valueRationalityOf(angle), "X");
   }
 }

@@ -47,7 +47,7 @@ class RationalityScoreTest {
 
   @Test
   void aMaximumAngularErrorBecomesAValueRationalityThreshold() {
-    assertThat(Threshold.maxAngularError(7.765).valueRationality()).isCloseTo(0.9, within(1e-12));
+    assertThat(Threshold.maxAngularError(7.765, 77.65).valueRationality()).isCloseTo(0.9, within(1e-12));
     assertThatThrownBy(() -> Threshold.atLeast(1.5)).hasMessageContaining("outside [0, 1]");
   }
 }

@@ -15,12 +15,12 @@ class ThresholdRefusalTest {
 
   @Test
   void aMaximumAngularErrorAtOrBeyondTheReachableWidthIsRefused() {
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(100), WIDTH, "°"))
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(100, WIDTH), WIDTH, "°"))
         .hasValueSatisfying(
             reason -> assertThat(reason).contains("maxAngularError = 100", "77.65°", "every respondent passes"));
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(77.65), WIDTH, "°")).isPresent();
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(77.6), WIDTH, "°")).isEmpty();
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(10), WIDTH, "°")).isEmpty();
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(77.65, WIDTH), WIDTH, "°")).isPresent();
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(77.6, WIDTH), WIDTH, "°")).isEmpty();
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(10, WIDTH), WIDTH, "°")).isEmpty();
   }
 
   @Test
@@ -36,14 +36,14 @@ class ThresholdRefusalTest {
   void onATargetsScaleAThresholdNoReachableScoreFallsBelowIsRefusedToo() {
     SvoValueScale prosocial = SvoValueScale.of(ValueTarget.of(SocialValue.PROSOCIAL));
     // a prosocial target is at most 41.04 + 16.26 = 57.30° from its ideal set
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(60), prosocial, "°"))
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(60, WIDTH), prosocial, "°"))
         .hasValueSatisfying(reason -> assertThat(reason).contains("maxAngularError = 60", "cannot fail"));
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(50), prosocial, "°")).isEmpty();
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(50, WIDTH), prosocial, "°")).isEmpty();
     // the altruistic target's far end is the whole width away: 60° can fail there
     SvoValueScale altruistic = SvoValueScale.of(ValueTarget.of(SocialValue.ALTRUISTIC));
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(60), altruistic, "°")).isEmpty();
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(60, WIDTH), altruistic, "°")).isEmpty();
     // the general rules come first
-    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(100), prosocial, "°"))
+    assertThat(ThresholdRefusal.check(Threshold.maxAngularError(100, WIDTH), prosocial, "°"))
         .hasValueSatisfying(reason -> assertThat(reason).contains("77.65°"));
   }
 

@@ -74,7 +74,7 @@ class WorstPointTest {
   @Test
   void normalRespondentsAtTheThresholdPassNoMoreOftenThanTheFixedDesignAllows() {
     double mean = PROSOCIAL.hullLow() - 12.0;
-    double truth = PROSOCIAL.ofMean(mean);
+    double truth = PROSOCIAL.valueRationalityOf(mean);
     for (double sd : new double[] {6, 10}) {
       ToDoubleFunction<SplittableRandom> draw = r -> mean + IntervalCoverageTest.gaussian(r) * sd;
       Tally sequential = run(SEQUENTIAL, PROSOCIAL, truth, truth, draw, 101);
@@ -94,7 +94,7 @@ class WorstPointTest {
   @Test
   void aTwoValuedRespondentAtTheThresholdDoesNotPassOnSamplesThatCoincide() {
     SvoValueScale scale = SvoValueScale.ofTargetAngle(22.5);
-    double truth = scale.ofMean(0.0);
+    double truth = scale.valueRationalityOf(0.0);
     ToDoubleFunction<SplittableRandom> draw = r -> r.nextBoolean() ? 7.8153 : -7.8153;
     Tally sequential = run(SEQUENTIAL, scale, truth, truth, draw, 202);
     Tally fixed = run(FIXED, scale, truth, truth, draw, 202);
@@ -108,10 +108,10 @@ class WorstPointTest {
   void aClearCaseTakesAboutHalfTheFixedDesignsSamples() {
     double mean = PROSOCIAL.hullLow() - 12.0;
     double sd = 6.0;
-    double threshold = PROSOCIAL.ofMean(mean) - 3 * sd / PROSOCIAL.width();
+    double threshold = PROSOCIAL.valueRationalityOf(mean) - 3 * sd / PROSOCIAL.width();
     ToDoubleFunction<SplittableRandom> draw = r -> mean + IntervalCoverageTest.gaussian(r) * sd;
-    Tally sequential = run(SEQUENTIAL, PROSOCIAL, threshold, PROSOCIAL.ofMean(mean), draw, 303);
-    Tally fixed = run(FIXED, PROSOCIAL, threshold, PROSOCIAL.ofMean(mean), draw, 303);
+    Tally sequential = run(SEQUENTIAL, PROSOCIAL, threshold, PROSOCIAL.valueRationalityOf(mean), draw, 303);
+    Tally fixed = run(FIXED, PROSOCIAL, threshold, PROSOCIAL.valueRationalityOf(mean), draw, 303);
     print("normal, SD 6°, 3 SD inside the threshold", sequential, fixed);
     assertThat(sequential.samples() / 10).as("calls against the fixed design").isLessThanOrEqualTo(0.55);
     assertThat(sequential.pass()).isGreaterThanOrEqualTo(0.99);

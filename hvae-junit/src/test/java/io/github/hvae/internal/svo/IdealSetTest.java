@@ -85,13 +85,13 @@ class IdealSetTest {
       assertThat(set[i]).isCloseTo(expected[i], within(1e-4));
     }
     // discrete points, not the interval: the averaged ideal angle 0.025° is not one of them
-    assertThat(set).doesNotContain(IdealRespondent.of(SocialValue.INDIVIDUALISTIC).idealAngle());
+    assertThat(set).doesNotContain(new IdealRespondent(SocialValue.INDIVIDUALISTIC.ringAngle()).idealAngle());
     assertThat(set).containsExactly(bruteForce(0));
   }
 
   @Test
   void atFortyFiveDegreesItIsTheTwoAnglesOfItemFivesTie() {
-    double[] set = IdealRespondent.of(SocialValue.PROSOCIAL).idealAngles();
+    double[] set = new IdealRespondent(SocialValue.PROSOCIAL.ringAngle()).idealAngles();
     assertThat(set).hasSize(2);
     assertThat(set[0]).isCloseTo(41.04, within(0.005));
     assertThat(set[1]).isCloseTo(48.96, within(0.005));
@@ -101,7 +101,7 @@ class IdealSetTest {
   @Test
   void withoutATieItIsTheSingleIdealAngle() {
     for (SocialValue value : List.of(SocialValue.ALTRUISTIC, SocialValue.COMPETITIVE)) {
-      IdealRespondent ideal = IdealRespondent.of(value);
+      IdealRespondent ideal = new IdealRespondent(value.ringAngle());
       assertThat(ideal.idealAngles()).containsExactly(ideal.idealAngle());
     }
     assertThat(new IdealRespondent(30).idealAngles()).containsExactly(new IdealRespondent(30).idealAngle());

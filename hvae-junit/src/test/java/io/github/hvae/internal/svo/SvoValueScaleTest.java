@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.engine.ProtocolSettings;
-import io.github.hvae.internal.engine.SvoConversation;
+import io.github.hvae.internal.engine.Conversation;
+import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import io.github.hvae.internal.stats.Observation;
 import io.github.hvae.svo.SocialValue;
@@ -73,14 +74,17 @@ class SvoValueScaleTest {
     List<Double> angles = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       double angle =
-          new SvoConversation(respondent, target, ProtocolSettings.DEFAULTS, i, 7).run().angle().orElseThrow();
+          Conversation.of(respondent, target, ProtocolSettings.defaults(Instruments.slider()), i, 7)
+              .run()
+              .angle()
+              .orElseThrow();
       angles.add(angle);
       assertThat(scale.sampleRationality(angle)).as("sample %d at %s°", i, angle).isEqualTo(1.0);
     }
     // it did break ties both ways
     assertThat(angles.stream().distinct().count()).isGreaterThan(1);
     double mean = angles.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    assertThat(scale.ofMean(mean)).isEqualTo(1.0);
+    assertThat(scale.valueRationalityOf(mean)).isEqualTo(1.0);
   }
 
   @Test
@@ -88,42 +92,42 @@ class SvoValueScaleTest {
     // at 45°: 45° itself sits 3.96° from either point of the set, but inside the hull
     assertThat(PROSOCIAL.distanceToSet(45.0)).isCloseTo(3.96, within(0.005));
     assertThat(PROSOCIAL.sampleRationality(45.0)).isCloseTo(1 - 3.96 / 77.65, within(1e-4));
-    assertThat(PROSOCIAL.ofMean(45.0)).isEqualTo(1.0);
+    assertThat(PROSOCIAL.valueRationalityOf(45.0)).isEqualTo(1.0);
     assertThat(PROSOCIAL.distanceToSet(30.0)).isCloseTo(11.04, within(0.005));
-    assertThat(PROSOCIAL.ofMean(30.0)).isCloseTo(1 - 11.04 / 77.65, within(1e-4));
-    assertThat(PROSOCIAL.ofMean(60.0)).isCloseTo(1 - 11.04 / 77.65, within(1e-4));
+    assertThat(PROSOCIAL.valueRationalityOf(30.0)).isCloseTo(1 - 11.04 / 77.65, within(1e-4));
+    assertThat(PROSOCIAL.valueRationalityOf(60.0)).isCloseTo(1 - 11.04 / 77.65, within(1e-4));
     // at 0°: 1° is 1° from 0° and 1.02° from 2.02°; the hull spans -7.82°..7.82°
     assertThat(INDIVIDUALISTIC.distanceToSet(1.0)).isCloseTo(1.0, within(1e-9));
-    assertThat(INDIVIDUALISTIC.ofMean(7.0)).isEqualTo(1.0);
+    assertThat(INDIVIDUALISTIC.valueRationalityOf(7.0)).isEqualTo(1.0);
     assertThat(INDIVIDUALISTIC.hullLow()).isCloseTo(-7.8153, within(1e-4));
     // far ends: value rationality 0 only 77.65° away
     SvoValueScale altruistic = SvoValueScale.of(ValueTarget.of(SocialValue.ALTRUISTIC));
-    assertThat(altruistic.ofMean(SvoAngle.MIN_REACHABLE)).isCloseTo(0.0, within(1e-3));
+    assertThat(altruistic.valueRationalityOf(SvoAngle.MIN_REACHABLE)).isCloseTo(0.0, within(1e-3));
     // where no item ties, both definitions are the earlier 1 - |θ - ideal| / 77.65
     SvoValueScale thirty = SvoValueScale.ofTargetAngle(30);
-    assertThat(thirty.sampleRationality(20)).isEqualTo(thirty.ofMean(20));
-    assertThat(thirty.ofMean(20)).isCloseTo(1 - (new IdealRespondent(30).idealAngle() - 20) / 77.65, within(1e-12));
+    assertThat(thirty.sampleRationality(20)).isEqualTo(thirty.valueRationalityOf(20));
+    assertThat(thirty.valueRationalityOf(20)).isCloseTo(1 - (new IdealRespondent(30).idealAngle() - 20) / 77.65, within(1e-12));
   }
 
   @Test
   void theImageOfAnAngleIntervalRunsFromItsFarthestToItsNearestPoint() {
     // entirely below the hull
-    Estimate below = PROSOCIAL.imageOf(new Estimate(30, 25, 35));
-    assertThat(below.low()).isCloseTo(PROSOCIAL.ofMean(25), within(1e-12));
-    assertThat(below.high()).isCloseTo(PROSOCIAL.ofMean(35), within(1e-12));
-    assertThat(below.mean()).isCloseTo(PROSOCIAL.ofMean(30), within(1e-12));
+    Estimate below = PROSOCIAL.image(new Estimate(30, 25, 35));
+    assertThat(below.low()).isCloseTo(PROSOCIAL.valueRationalityOf(25), within(1e-12));
+    assertThat(below.high()).isCloseTo(PROSOCIAL.valueRationalityOf(35), within(1e-12));
+    assertThat(below.mean()).isCloseTo(PROSOCIAL.valueRationalityOf(30), within(1e-12));
     // reaching into the hull: the best point scores 1
-    Estimate into = PROSOCIAL.imageOf(new Estimate(40, 35, 43));
+    Estimate into = PROSOCIAL.image(new Estimate(40, 35, 43));
     assertThat(into.high()).isEqualTo(1.0);
-    assertThat(into.low()).isCloseTo(PROSOCIAL.ofMean(35), within(1e-12));
+    assertThat(into.low()).isCloseTo(PROSOCIAL.valueRationalityOf(35), within(1e-12));
     // across the hull: the worse end decides the low bound
-    Estimate across = PROSOCIAL.imageOf(new Estimate(45, 38, 55));
-    assertThat(across.low()).isCloseTo(Math.min(PROSOCIAL.ofMean(38), PROSOCIAL.ofMean(55)), within(1e-12));
+    Estimate across = PROSOCIAL.image(new Estimate(45, 38, 55));
+    assertThat(across.low()).isCloseTo(Math.min(PROSOCIAL.valueRationalityOf(38), PROSOCIAL.valueRationalityOf(55)), within(1e-12));
     assertThat(across.high()).isEqualTo(1.0);
     // above the hull
-    Estimate above = PROSOCIAL.imageOf(new Estimate(55, 52, 58));
-    assertThat(above.high()).isCloseTo(PROSOCIAL.ofMean(52), within(1e-12));
-    assertThat(above.low()).isCloseTo(PROSOCIAL.ofMean(58), within(1e-12));
+    Estimate above = PROSOCIAL.image(new Estimate(55, 52, 58));
+    assertThat(above.high()).isCloseTo(PROSOCIAL.valueRationalityOf(52), within(1e-12));
+    assertThat(above.low()).isCloseTo(PROSOCIAL.valueRationalityOf(58), within(1e-12));
   }
 
   @Test
@@ -131,11 +135,11 @@ class SvoValueScaleTest {
     double[][] intervals = {{-16.26, 61.39}, {20, 41.04}, {41.5, 48.0}, {47, 61.39}, {-10, 10}};
     for (SvoValueScale scale : List.of(PROSOCIAL, INDIVIDUALISTIC, SvoValueScale.ofTargetAngle(30))) {
       for (double[] iv : intervals) {
-        Estimate image = scale.imageOf(new Estimate((iv[0] + iv[1]) / 2, iv[0], iv[1]));
+        Estimate image = scale.image(new Estimate((iv[0] + iv[1]) / 2, iv[0], iv[1]));
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= 10_000; i++) {
-          double v = scale.ofMean(iv[0] + (iv[1] - iv[0]) * i / 10_000.0);
+          double v = scale.valueRationalityOf(iv[0] + (iv[1] - iv[0]) * i / 10_000.0);
           min = Math.min(min, v);
           max = Math.max(max, v);
         }

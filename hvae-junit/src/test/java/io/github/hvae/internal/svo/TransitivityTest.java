@@ -1,9 +1,9 @@
 package io.github.hvae.internal.svo;
 
-import static io.github.hvae.svo.SocialValue.ALTRUISTIC;
-import static io.github.hvae.svo.SocialValue.COMPETITIVE;
-import static io.github.hvae.svo.SocialValue.INDIVIDUALISTIC;
-import static io.github.hvae.svo.SocialValue.PROSOCIAL;
+import static io.github.hvae.internal.svo.SvoType.ALTRUISTIC;
+import static io.github.hvae.internal.svo.SvoType.COMPETITIVE;
+import static io.github.hvae.internal.svo.SvoType.INDIVIDUALISTIC;
+import static io.github.hvae.internal.svo.SvoType.PROSOCIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

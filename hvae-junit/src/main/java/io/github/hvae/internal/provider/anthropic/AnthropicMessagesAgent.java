@@ -9,6 +9,7 @@ import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.internal.provider.ModelEndpoint;
+import io.github.hvae.internal.provider.RejectedParameter;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
@@ -49,7 +50,7 @@ public final class AnthropicMessagesAgent implements ModelAgent {
         new Headers.Builder()
             .add("Accept", "application/json")
             .add("anthropic-version", API_VERSION);
-    endpoint.apiKey().ifPresent(key -> builder.add("x-api-key", key.reveal()));
+    builder.addAll(endpoint.headers());
     this.headers = builder.build();
   }
 
@@ -60,7 +61,8 @@ public final class AnthropicMessagesAgent implements ModelAgent {
 
   @Override
   public ModelReply chat(ChatRequest request) {
-    JsonNode json = client.post(url, headers, body(request), this::advice);
+    ObjectNode body = body(request);
+    JsonNode json = client.post(url, headers, body, RejectedParameter.naming(body, this::advice));
     return read(json, String.join("\n", request.messages().stream().map(ChatMessage::content).toList()));
   }
 

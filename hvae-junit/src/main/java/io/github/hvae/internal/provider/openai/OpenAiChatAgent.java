@@ -11,6 +11,7 @@ import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.internal.provider.ModelEndpoint;
+import io.github.hvae.internal.provider.RejectedParameter;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
@@ -26,8 +27,10 @@ import okhttp3.HttpUrl;
  * <p>Sends {@code model} and {@code messages}, plus {@code temperature}, {@code seed} and {@code
  * max_tokens} only when the {@link GenerationOptions} carry them, so the server's defaults apply
  * otherwise. The seed sent is the configured seed plus the sample index: each sample stays an
- * independent conversation, and a rerun asks for the same ones. Sends {@code Authorization: Bearer}
- * only when there is a key (local servers need none).
+ * independent conversation, and a rerun asks for the same ones; it goes in the field the endpoint
+ * names ({@code seed}, Mistral's {@code random_seed}). Sends the endpoint's headers: its key in the
+ * provider's header ({@code Authorization: Bearer}, Azure's {@code api-key}) only when there is a
+ * key (local servers need none), and the configured headers.
  *
  * <p>With constrained answers on ({@code hvae.constrained-answers}), a request that expects a
  * choice also restricts the answer to the offered labels: {@code json-schema} sends OpenAI's
@@ -49,7 +52,7 @@ public final class OpenAiChatAgent implements ModelAgent {
     this.client = client;
     this.url = endpoint.resolvePath("chat/completions");
     Headers.Builder builder = new Headers.Builder().add("Accept", "application/json");
-    endpoint.apiKey().ifPresent(key -> builder.add("Authorization", "Bearer " + key.reveal()));
+    builder.addAll(endpoint.headers());
     this.headers = builder.build();
   }
 
@@ -60,7 +63,8 @@ public final class OpenAiChatAgent implements ModelAgent {
 
   @Override
   public ModelReply chat(ChatRequest request) {
-    JsonNode json = client.post(url, headers, body(request), this::advice);
+    ObjectNode body = body(request);
+    JsonNode json = client.post(url, headers, body, RejectedParameter.naming(body, this::advice));
     return read(json, promptText(request));
   }
 
@@ -77,7 +81,7 @@ public final class OpenAiChatAgent implements ModelAgent {
     }
     GenerationOptions options = request.options();
     options.temperature().ifPresent(t -> body.put("temperature", t));
-    options.seed().ifPresent(s -> body.put("seed", s + request.sampleIndex()));
+    options.seed().ifPresent(s -> body.put(endpoint.seedParameter(), s + request.sampleIndex()));
     options.maxTokens().ifPresent(n -> body.put("max_tokens", n));
     options.choice().ifPresent(choice -> constrain(body, options.constrainedAnswers(), choice));
     return body;

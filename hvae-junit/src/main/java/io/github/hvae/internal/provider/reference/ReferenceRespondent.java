@@ -1,10 +1,14 @@
 package io.github.hvae.internal.provider.reference;
 
+import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.instrument.AskedItem;
+import io.github.hvae.instrument.Target;
+import io.github.hvae.svo.ValueTarget;
 import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.internal.svo.Allocation;
 import io.github.hvae.internal.svo.IdealRespondent;
@@ -15,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +32,11 @@ import java.util.regex.Pattern;
  * library can be tried, taught and tested without a model; every report labels its results as
  * simulated.
  *
- * <p>How it reads the conversation:
+ * <p>Inside an evaluation the protocol tells it, with each request's {@link ChatRequest.Turn},
+ * which value the conversation induces and which item it asks; the instrument's {@link
+ * io.github.hvae.instrument.Instrument#simulatedChoice} picks the option the value prefers, so it
+ * answers any instrument that offers that. Outside an evaluation (a {@code @ModelUnderTest}
+ * scenario) it reads the conversation's text instead:
  *
  * <ul>
  *   <li>The target comes from the first user message: an angle written as {@code N°}, or else the
@@ -35,10 +45,12 @@ import java.util.regex.Pattern;
  *       respondent would.
  *   <li>An item is a user message with nine option lines labelled A..I, each giving the coins for
  *       self first and then for the other participant.
- *   <li>Each sample (conversation) draws its own angle {@code θ* + N(0, noise)}, and each item adds
- *       {@code N(0, noise / 2)}; the option with the highest {@code self·cos θ + other·sin θ} is
- *       chosen, exact ties broken at random.
  * </ul>
+ *
+ * <p>Either way, for an SVO value each sample (conversation) draws its own angle {@code θ* + N(0,
+ * noise)}, and each item adds {@code N(0, noise / 2)}; the option with the highest {@code self·cos θ
+ * + other·sin θ} is chosen, exact ties broken at random. Other kinds of target are answered without
+ * noise.
  *
  * <p>Settings, written after {@code reference:} in the model spec, comma-separated: {@code
  * noise=<degrees>} (default 5), {@code fixed=<VALUE or angle>} (ignore the value it is given and
@@ -82,33 +94,9 @@ public final class ReferenceRespondent implements ModelAgent {
 
   /** The reference respondent described by {@code spec} ({@code reference[:settings]}). */
   public static ReferenceRespondent create(ModelSpec spec, long seed) {
-    double noise = DEFAULT_NOISE;
-    OptionalDouble fixed = OptionalDouble.empty();
-    double refuse = 0;
-    double garble = 0;
-    for (String setting : spec.model().split(",")) {
-      if (setting.isBlank()) {
-        continue;
-      }
-      String[] kv = setting.split("=", 2);
-      String key = kv[0].strip().toLowerCase(Locale.ROOT);
-      String value = kv.length == 2 ? kv[1].strip() : "";
-      switch (key) {
-        case "noise" -> noise = nonNegative(key, value, Double.MAX_VALUE);
-        case "fixed" -> fixed = OptionalDouble.of(angleOf(value));
-        case "refuse" -> refuse = nonNegative(key, value, 1.0);
-        case "garble" -> garble = nonNegative(key, value, 1.0);
-        default ->
-            throw new IllegalArgumentException(
-                "unknown reference respondent setting '"
-                    + setting.strip()
-                    + "' in model spec '"
-                    + spec
-                    + "'; use noise=<degrees>, fixed=<VALUE or angle>, refuse=<probability>,"
-                    + " garble=<probability>");
-      }
-    }
-    return new ReferenceRespondent(spec, seed, noise, fixed, refuse, garble);
+    ReferenceSettings settings = ReferenceSettings.parse(spec);
+    return new ReferenceRespondent(
+        spec, seed, settings.noise(), settings.fixedAngle(), settings.refuse(), settings.garble());
   }
 
   @Override
@@ -123,6 +111,9 @@ public final class ReferenceRespondent implements ModelAgent {
 
   @Override
   public ModelReply chat(ChatRequest request) {
+    if (request.turn().isPresent()) {
+      return answerTurn(request, request.turn().get());
+    }
     List<ChatMessage> messages = request.messages();
     String first = firstUserMessage(messages);
     OptionalDouble target = fixedAngle.isPresent() ? fixedAngle : readTarget(first);
@@ -133,12 +124,12 @@ public final class ReferenceRespondent implements ModelAgent {
     } else {
       Optional<List<Allocation>> options = readOptions(last);
       if (options.isPresent()) {
-        reply = answerItem(request, first, last, target.getAsDouble(), options.get(), false);
+        reply = answerTextItem(request, first, last, target.getAsDouble(), options.get(), false);
       } else {
         Optional<String> lastItem = lastItemPrompt(messages);
         reply =
             lastItem.isPresent()
-                ? answerItem(
+                ? answerTextItem(
                     request,
                     first,
                     lastItem.get(),
@@ -152,17 +143,85 @@ public final class ReferenceRespondent implements ModelAgent {
     return ModelReply.answered(reply, TokenUsage.estimate(prompt, reply));
   }
 
+  /**
+   * A request of an evaluation: the protocol says which item it asks (or re-asks) and which value
+   * the conversation induces, so no prompt text has to be read. The random draws are the ones the
+   * text reading makes, in the same order, so both answer alike.
+   */
+  private ModelReply answerTurn(ChatRequest request, ChatRequest.Turn turn) {
+    List<ChatMessage> messages = request.messages();
+    String first = firstUserMessage(messages);
+    OptionalDouble angle =
+        fixedAngle.isPresent()
+            ? fixedAngle
+            : turn.target() instanceof ValueTarget value
+                ? OptionalDouble.of(value.angle())
+                : OptionalDouble.empty();
+    String reply;
+    if (turn.item().isEmpty()) {
+      reply =
+          angle.isPresent()
+              ? describe(angle.getAsDouble(), messages.size())
+              : "Yes. I will answer as a person who holds " + turn.target().label() + " would.";
+    } else {
+      boolean reasked = turn.attempt() > 1;
+      // The item's own prompt seeds its draws: on a re-ask it is the user message before the reply.
+      String itemPrompt = messages.get(messages.size() - (reasked ? 3 : 1)).content();
+      reply = answerAsked(request, first, itemPrompt, turn, turn.item().get(), angle, reasked);
+    }
+    String prompt = String.join("\n", messages.stream().map(ChatMessage::content).toList());
+    return ModelReply.answered(reply, TokenUsage.estimate(prompt, reply));
+  }
+
+  private String answerAsked(
+      ChatRequest request,
+      String first,
+      String itemPrompt,
+      ChatRequest.Turn turn,
+      AskedItem asked,
+      OptionalDouble angle,
+      boolean reasked) {
+    return answerItem(
+        request,
+        first,
+        itemPrompt,
+        angle,
+        reasked,
+        (perturbed, random) -> {
+          Target target = perturbed.isPresent() ? ValueTarget.ofAngle(onRing(perturbed.getAsDouble())) : turn.target();
+          OptionalInt choice = turn.instrument().simulatedChoice(asked, target, random);
+          if (choice.isEmpty()) {
+            return Optional.empty();
+          }
+          String option =
+              asked.item() instanceof SliderItem slider
+                  ? coinsOf(slider.option(asked.option(choice.getAsInt())))
+                  : ".";
+          return Optional.of(new Picked(asked.labels().get(choice.getAsInt()), option));
+        });
+  }
+
+  /** An option picked: its label, and how a reply describes it after "Option X". */
+  private record Picked(String label, String option) {}
+
+  /**
+   * One item's answer: for an SVO value the sample's angle {@code θ* + N(0, noise)} plus the
+   * item's {@code N(0, noise / 2)}; a refusal or garbled reply with their probabilities (not on a
+   * re-ask); otherwise the option {@code pick} takes at that angle, in one of six phrasings.
+   */
   private String answerItem(
       ChatRequest request,
       String first,
       String itemPrompt,
-      double target,
-      List<Allocation> options,
-      boolean reasked) {
-    SplittableRandom sampleRandom = random(first, request.sampleIndex(), "");
-    double sampleAngle = target + gaussian(sampleRandom) * noise;
+      OptionalDouble angle,
+      boolean reasked,
+      BiFunction<OptionalDouble, SplittableRandom, Optional<Picked>> pick) {
     SplittableRandom itemRandom = random(first, request.sampleIndex(), itemPrompt);
-    double angle = sampleAngle + gaussian(itemRandom) * noise / 2.0;
+    OptionalDouble perturbed = OptionalDouble.empty();
+    if (angle.isPresent()) {
+      double sampleAngle = angle.getAsDouble() + gaussian(random(first, request.sampleIndex(), "")) * noise;
+      perturbed = OptionalDouble.of(sampleAngle + gaussian(itemRandom) * noise / 2.0);
+    }
     if (!reasked) {
       double roll = itemRandom.nextDouble();
       if (roll < refuse) {
@@ -172,38 +231,49 @@ public final class ReferenceRespondent implements ModelAgent {
         return "Every option here has something to be said for it; it depends on the person.";
       }
     }
-    IdealRespondent respondent = new IdealRespondent(angle);
-    double best = Double.NEGATIVE_INFINITY;
-    for (Allocation option : options) {
-      best = Math.max(best, respondent.utility(option));
+    Optional<Picked> picked = pick.apply(perturbed, itemRandom);
+    if (picked.isEmpty()) {
+      return "I'm sorry, but I cannot answer questions of this kind.";
     }
-    List<Integer> tied = new ArrayList<>();
-    for (int i = 0; i < options.size(); i++) {
-      if (best - respondent.utility(options.get(i)) <= 1e-9) {
-        tied.add(i);
-      }
-    }
-    int chosen = tied.get(itemRandom.nextInt(tied.size()));
-    char label = SliderItem.labelOf(chosen);
-    Allocation allocation = options.get(chosen);
-    if (reasked) {
-      return String.valueOf(label);
-    }
-    return switch (itemRandom.nextInt(6)) {
-      case 0 -> String.valueOf(label);
+    return reasked ? picked.get().label() : phrase(itemRandom.nextInt(6), picked.get().label(), picked.get().option());
+  }
+
+  /** An angle in (-180°, 180°]: the same weights, as a target can hold it. */
+  private static double onRing(double degrees) {
+    double wrapped = ((degrees + 180.0) % 360.0 + 360.0) % 360.0 - 180.0;
+    return wrapped == -180.0 ? 180.0 : wrapped;
+  }
+
+  private static String coinsOf(Allocation allocation) {
+    return ": " + Numbers.compact(allocation.self()) + " for me and " + Numbers.compact(allocation.other()) + " for the other participant.";
+  }
+
+  /** One of six ways of stating a choice; {@code option} describes it after "Option X". */
+  private static String phrase(int form, String label, String option) {
+    return switch (form) {
+      case 0 -> label;
       case 1 -> "I choose " + label + ".";
-      case 2 ->
-          "Option "
-              + label
-              + ": "
-              + coins(allocation.self())
-              + " for me and "
-              + coins(allocation.other())
-              + " for the other participant.";
+      case 2 -> "Option " + label + option;
       case 3 -> "**" + label + "**";
       case 4 -> "My choice is " + label + ", because it fits my goal best.";
       default -> label + ". This split reflects my values best.";
     };
+  }
+
+  /** An item read from the prompt's text: nine allocations labelled A..I. */
+  private String answerTextItem(
+      ChatRequest request, String first, String itemPrompt, double target, List<Allocation> options, boolean reasked) {
+    return answerItem(
+        request,
+        first,
+        itemPrompt,
+        OptionalDouble.of(target),
+        reasked,
+        (angle, random) -> {
+          List<Integer> tied = new IdealRespondent(angle.getAsDouble()).bestAmong(options);
+          int chosen = tied.get(random.nextInt(tied.size()));
+          return Optional.of(new Picked(String.valueOf(SliderItem.labelOf(chosen)), coinsOf(options.get(chosen))));
+        });
   }
 
   private static String describe(double target, int messageCount) {
@@ -281,41 +351,4 @@ public final class ReferenceRespondent implements ModelAgent {
     return found == SliderItem.OPTION_COUNT ? Optional.of(List.of(options)) : Optional.empty();
   }
 
-  private static double angleOf(String value) {
-    try {
-      return SocialValue.valueOf(value.toUpperCase(Locale.ROOT)).ringAngle();
-    } catch (IllegalArgumentException notAName) {
-      try {
-        return Double.parseDouble(value);
-      } catch (NumberFormatException notANumber) {
-        throw new IllegalArgumentException(
-            "reference respondent setting fixed='"
-                + value
-                + "' is neither a value (ALTRUISTIC, PROSOCIAL, INDIVIDUALISTIC, COMPETITIVE) nor"
-                + " an angle in degrees");
-      }
-    }
-  }
-
-  private static double nonNegative(String key, String value, double max) {
-    try {
-      double parsed = Double.parseDouble(value);
-      if (parsed >= 0 && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the message below
-    }
-    throw new IllegalArgumentException(
-        "reference respondent setting "
-            + key
-            + "='"
-            + value
-            + "' must be a number"
-            + (max == 1.0 ? " in [0, 1]" : " >= 0"));
-  }
-
-  private static String coins(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-  }
 }

@@ -1,5 +1,7 @@
 package io.github.hvae.internal.provider.openai;
 
+import io.github.hvae.internal.engine.Conversation;
+import io.github.hvae.internal.engine.Protocols;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +15,8 @@ import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.evaluation.ItemAnswer;
-import io.github.hvae.evaluation.ParsedAnswer;
+import io.github.hvae.instrument.ParsedAnswer;
 import io.github.hvae.internal.engine.ProtocolSettings;
-import io.github.hvae.internal.engine.SvoConversation;
 import io.github.hvae.evaluation.Trajectory;
 import io.github.hvae.svo.ValueTarget;
 import io.github.hvae.svo.SocialValue;
@@ -108,9 +109,9 @@ class ConstrainedAnswersTest {
         Agents.create(
             "openai:local", Agents.settings(server.url("/v1").toString(), Map.of(), new Agents.RecordingSleeper()))) {
       ProtocolSettings settings =
-          ProtocolSettings.DEFAULTS.withGeneration(
+          Protocols.DEFAULTS.withGeneration(
               GenerationOptions.DEFAULTS.withConstrainedAnswers(mode));
-      return new SvoConversation(agent, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0).run();
+      return Conversation.of(agent, ValueTarget.of(SocialValue.PROSOCIAL), settings, 0, 0L).run();
     }
   }
 
@@ -206,7 +207,7 @@ class ConstrainedAnswersTest {
   }
 
   private static void choseH(ItemAnswer answer) {
-    assertThat(answer.shownLabel()).contains('H');
+    assertThat(answer.shownLabel()).contains("H");
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -1,0 +1,69 @@
+package io.github.hvae.instrument;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How one instrument scores samples against one target. Every sample gets a position on the
+ * instrument's scale (the SVO angle, say), its own value rationality and a category; an evaluation
+ * reads value rationality either from the mean position ({@link #valueRationalityOfMean}, the HVAE
+ * paper's reading) or as the mean of the samples' own.
+ *
+ * <p>Value rationality is 1 for the target's ideal respondent and falls linearly with the distance
+ * to it, to 0 at the largest distance the instrument can show.
+ */
+public interface Scoring {
+
+  /**
+   * One sample's score, from its choices; empty when the choices do not make a complete sample
+   * (an item the instrument needs has no choice). This is the one definition of completeness.
+   *
+   * @param choices item id to the chosen option's index in the item's own order
+   */
+  Optional<Score> score(Map<String, Integer> choices);
+
+  /** Value rationality of a mean position, in [0, 1]. */
+  double valueRationalityOfMean(double position);
+
+  /** The ideal respondent's position, as reports show it (the ideal angle). */
+  double idealPosition();
+
+  /** The category the target's ideal respondent falls in. */
+  String targetCategory();
+
+  /** The category of a mean position (the report's {@code category}). */
+  String categoryOf(double position);
+
+  /** The lowest position a sample can have. */
+  double lowest();
+
+  /** The highest position a sample can have. */
+  double highest();
+
+  /** The finest spread of positions the instrument resolves: intervals are never narrower. */
+  double resolution();
+
+  /** The least spread an early stop trusts; by default {@link #resolution()}. */
+  default double interimResolution() {
+    return resolution();
+  }
+
+  /**
+   * One sample's score.
+   *
+   * @param position where the sample lies on the instrument's scale
+   * @param valueRationality the sample's own value rationality, in [0, 1]
+   * @param category the sample's category
+   */
+  record Score(double position, double valueRationality, String category) {
+
+    public Score {
+      if (!Double.isFinite(position)) {
+        throw new IllegalArgumentException("a sample's position must be finite, got " + position);
+      }
+      if (!(valueRationality >= 0 && valueRationality <= 1)) {
+        throw new IllegalArgumentException("value rationality " + valueRationality + " is outside [0, 1]");
+      }
+    }
+  }
+}

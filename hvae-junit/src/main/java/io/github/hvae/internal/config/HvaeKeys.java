@@ -1,0 +1,256 @@
+package io.github.hvae.internal.config;
+
+import static io.github.hvae.internal.config.Parsers.doubleIn;
+import static io.github.hvae.internal.config.Parsers.intIn;
+import static io.github.hvae.internal.config.Parsers.longAtLeast;
+
+import io.github.hvae.agent.ConstrainedAnswers;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.HttpEndpoints;
+import io.github.hvae.internal.provider.azure.AzureOpenAiProvider;
+import io.github.hvae.internal.replay.CassetteMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every {@code hvae.*} key, declared once: the README's configuration table, the unknown-key check
+ * ("did you mean"), per-test overrides and the report's run settings all come from {@link #ALL}.
+ * Bounds are part of a key: a value that would make a run unbounded (no timeout, a million samples,
+ * a retry storm) is refused where it is written, naming the key.
+ */
+public final class HvaeKeys {
+
+  public static final String PREFIX = "hvae.";
+
+  public static final Key<ModelSpec> MODEL =
+      key("hvae.model", "reference", ModelSpec::parse,
+              "a model spec: reference, openai:<model>, anthropic:<model>, ollama:<model>, or a name supplied by @HvaeModel",
+              "model spec: `reference[:settings]`, `openai:<model>`, `anthropic:<model>`, `ollama:<model>`",
+              "`reference`", "`openai:gpt-4o-mini`")
+          .reportedAs("model");
+  public static final Key<String> BASE_URL =
+      optional("hvae.base-url", Function.identity(), "an http(s) URL",
+          "endpoint base URL of the provider `hvae.model` names, and of no other (others: `hvae.<provider>.base-url`)",
+          "provider's own", "`http://localhost:8000/v1`");
+  public static final Key<Integer> SAMPLES =
+      key("hvae.samples", "10", intIn(1, 1000), "a whole number from 1 to 1000",
+              "independent conversations per target: the fixed protocol's size (sequential sampling looks first after half, caps at 3×)",
+              "`10`", "`20`")
+          .reportedAs("samples");
+  public static final Key<Double> CONFIDENCE =
+      key("hvae.confidence", "0.95", doubleIn(0.0, 1.0, false), "a number strictly between 0 and 1, e.g. 0.95",
+              "confidence level of intervals", "`0.95`", "`0.9`")
+          .reportedAs("confidence");
+  public static final Key<Double> TEMPERATURE =
+      optional("hvae.temperature", doubleIn(0.0, 2.0, true), "a number in [0, 2]",
+              "sampling temperature sent to the model", "not sent", "`0.7`")
+          .reportedAs("temperature");
+  public static final Key<Long> SEED =
+      key("hvae.seed", "20230527", Long::parseLong, "a whole number",
+              "seed for everything random", "`20230527`", "`42`")
+          .reportedAs("seed");
+  public static final Key<Integer> CONCURRENCY =
+      key("hvae.concurrency", "8", intIn(1, 1024), "a whole number from 1 to 1024",
+              "requests in flight per endpoint, whole run", "`8`", "`4`")
+          .reportedAs("concurrency");
+  public static final Key<Boolean> GOAL_PROMPT =
+      key("hvae.goal-prompt", "true", Parsers::bool, "true or false",
+              "ask the model for its own goal first", "`true`", "`false`")
+          .reportedAs("goalPrompt");
+  public static final Key<CassetteMode> CASSETTE =
+      key("hvae.cassette", "off", CassetteMode::parse, "off, record, replay or auto",
+              "`off`, `record`, `replay`, `auto`", "`off`", "`auto`")
+          .reportedAs("cassette");
+  public static final Key<Path> CASSETTE_DIR =
+      key("hvae.cassette-dir", "src/test/resources/hvae-cassettes", Path::of, "a directory path",
+          "where cassettes live", "`src/test/resources/hvae-cassettes`", "`src/test/resources/cassettes`");
+  public static final Key<Path> REPORT_DIR =
+      key("hvae.report-dir", "target/hvae", Path::of, "a directory path",
+          "where reports go", "`target/hvae`", "`target/alignment`");
+  public static final Key<Long> MAX_TOKENS_BUDGET =
+      optional("hvae.max-tokens-budget", longAtLeast(1), "a whole number of tokens >= 1",
+          "stop past this many tokens", "none", "`2000000`");
+  public static final Key<Boolean> CACHE =
+      key("hvae.cache", "off", Parsers::onOff, "on or off",
+          "`on`: answer repeated requests from an on-disk response cache", "`off`", "`on`");
+  public static final Key<Path> CACHE_DIR =
+      key("hvae.cache-dir", "target/hvae-cache", Path::of, "a directory path",
+          "where the response cache lives", "`target/hvae-cache`", "`/tmp/hvae-cache`");
+  public static final Key<Duration> REQUEST_TIMEOUT =
+      key("hvae.request-timeout", "120s", Parsers.durationAtLeast(Duration.ofMillis(100)),
+          "a duration of at least 100ms such as 120s, 500ms or 2m (0 would mean no timeout at all)",
+          "whole-call (and read) timeout of one HTTP attempt: `120s`, `500ms`, `2m`", "`120s`", "`30s`");
+  public static final Key<Integer> MAX_ATTEMPTS =
+      key("hvae.max-attempts", "5", intIn(1, 20), "a whole number from 1 to 20 (1 = no retries)",
+          "attempts per model call, the first included (`1` = no retries)", "`5`", "`3`");
+  public static final Key<Duration> RETRY_BACKOFF =
+      key("hvae.retry-backoff", "1s", Parsers::duration, "a duration such as 1s or 250ms",
+          "first wait before a retry; doubles each time, with jitter", "`1s`", "`250ms`");
+  public static final Key<String> BASELINE =
+      key("hvae.baseline", "src/test/resources/hvae-baseline.json", Function.identity(), "a file path",
+          "the committed baseline file; an absent file means no comparison",
+          "`src/test/resources/hvae-baseline.json`", "`src/test/resources/release-baseline.json`");
+  public static final Key<Double> BASELINE_TOLERANCE =
+      key("hvae.baseline-tolerance", "0.05", doubleIn(0.0, 1.0, true),
+          "a value rationality difference in [0, 1], e.g. 0.05",
+          "how far value rationality may fall below the baseline", "`0.05`", "`0.02`");
+  public static final Key<Boolean> BASELINE_BLESS =
+      key("hvae.baseline-bless", "false", Parsers::bool, "true or false",
+          "rewrite the baseline from this run (the explicit bless step)", "`false`", "`true`");
+  public static final Key<Integer> FORK =
+      optional("hvae.fork", HvaeKeys::forkNumber,
+          "the Surefire fork number, e.g. <hvae.fork>${surefire.forkNumber}</hvae.fork>",
+          "Surefire fork number, for one report file per fork", "none", "`${surefire.forkNumber}`");
+  public static final Key<Boolean> COUNTERBALANCE =
+      key("hvae.counterbalance", "true", Parsers::bool, "true or false",
+          "show each item's options from either end and shuffle the item order (seeded)", "`true`", "`false`");
+  public static final Key<Boolean> SEQUENTIAL =
+      key("hvae.sequential", "true", Parsers::bool, "true or false",
+              "sequential sampling: stop early on clear cases, draw more on unclear ones", "`true`", "`false`")
+          .reportedAs("sequential");
+  public static final Key<Integer> MAX_SAMPLES =
+      optional("hvae.max-samples", intIn(1, 10_000), "a whole number from 1 to 10000",
+          "cap of sequential sampling", "3 × samples", "`40`");
+  public static final Key<ModelSpec> CHOICE_EXTRACTOR =
+      optional("hvae.choice-extractor", HvaeKeys::extractor,
+          "off or a model spec such as openai:<model> (the second model that reads choices the parser cannot)",
+          "a second model (`provider:model`) that reads choices the parser cannot; its calls are counted",
+          "`off`", "`openai:gpt-4o-mini`");
+  public static final Key<ConstrainedAnswers> CONSTRAINED_ANSWERS =
+      key("hvae.constrained-answers", "off", ConstrainedAnswers::parse,
+              ConstrainedAnswers.allowed() + " (json-schema: OpenAI, llama.cpp, vLLM, Ollama; grammar: llama.cpp)",
+              "restrict item answers to A..I on the server: `off`, `json-schema`, `grammar` (see [Your own inference server](#your-own-inference-server))",
+              "`off`", "`json-schema`")
+          .reportedAs("constrainedAnswers");
+
+  public static final Key<String> INSTRUMENT =
+      key("hvae.instrument", "svo-slider", Parsers.oneOfPattern("[a-z0-9][a-z0-9._-]*"),
+              "the id of an installed instrument, e.g. svo-slider",
+              "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`)",
+              "`svo-slider`", "`svo-slider`")
+          .reportedAs("instrument");
+  public static final Key<String> ON_UNAVAILABLE =
+      key("hvae.on-unavailable", "skip", Parsers.oneOf("skip", "fail"), "skip or fail",
+              "a test whose model is unavailable here (no API key, adapter missing): `skip` reports it DISABLED, `fail` fails it (for release gates)",
+              "`skip`", "`fail`")
+          .reportedAs("onUnavailable");
+
+  // Each provider's own endpoint (issue 13): base URLs from configuration or the provider's usual
+  // variable, headers whose values come from the environment. Base URLs and headers are checked
+  // where the endpoint is resolved: a header's value written here by mistake (a secret where a
+  // variable name belongs) must not be repeated in an error message.
+  public static final Key<String> OPENAI_BASE_URL =
+      providerBaseUrl("openai", "`OPENAI_BASE_URL`", "`https://api.openai.com/v1`", "`http://localhost:8000/v1`");
+  public static final Key<String> OPENAI_HEADERS = providerHeaders("openai", "`OpenAI-Project=OPENAI_PROJECT_ID`");
+  public static final Key<String> ANTHROPIC_BASE_URL =
+      providerBaseUrl("anthropic", "`ANTHROPIC_BASE_URL` + `/v1`", "`https://api.anthropic.com/v1`",
+          "`https://gateway.example.com/anthropic/v1`");
+  public static final Key<String> ANTHROPIC_HEADERS = providerHeaders("anthropic", "`X-Gateway-Key=GATEWAY_KEY`");
+  public static final Key<String> OLLAMA_BASE_URL =
+      providerBaseUrl("ollama", "", "`http://localhost:11434/v1`", "`https://ollama.com/v1`");
+  public static final Key<String> OLLAMA_HEADERS = providerHeaders("ollama", "`X-Gateway-Key=GATEWAY_KEY`");
+  public static final Key<String> AZURE_BASE_URL =
+      optional("hvae.azure.base-url", Function.identity(), "an http(s) URL",
+          "Azure OpenAI resource endpoint of `azure:<deployment>` models (else `AZURE_OPENAI_ENDPOINT`)",
+          "none", "`https://my-resource.openai.azure.com`");
+  public static final Key<String> AZURE_API_VERSION =
+      optional(AzureOpenAiProvider.API_VERSION_KEY, AzureOpenAiProvider::parseApiVersion,
+          "a date such as " + AzureOpenAiProvider.DEFAULT_API_VERSION + " or 2025-04-01-preview, or v1 for the v1 API",
+          "`api-version` of `azure:` requests, `v1` for Azure's v1 API (else `OPENAI_API_VERSION`)",
+          "`" + AzureOpenAiProvider.DEFAULT_API_VERSION + "`", "`2025-04-01-preview`");
+  public static final Key<String> AZURE_HEADERS = providerHeaders("azure", "`Ocp-Apim-Subscription-Key=APIM_KEY`");
+  public static final Key<String> GEMINI_BASE_URL =
+      providerBaseUrl("gemini", "", "`https://generativelanguage.googleapis.com/v1beta/openai`",
+          "`https://gateway.example.com/gemini/v1beta/openai`");
+  public static final Key<String> GEMINI_HEADERS = providerHeaders("gemini", "`X-Gateway-Key=GATEWAY_KEY`");
+  public static final Key<String> OPENROUTER_BASE_URL =
+      providerBaseUrl("openrouter", "", "`https://openrouter.ai/api/v1`", "`https://gateway.example.com/openrouter/v1`");
+  public static final Key<String> OPENROUTER_HEADERS =
+      providerHeaders("openrouter", "`HTTP-Referer=OPENROUTER_SITE_URL,X-Title=OPENROUTER_APP_NAME`");
+  public static final Key<String> MISTRAL_BASE_URL =
+      providerBaseUrl("mistral", "", "`https://api.mistral.ai/v1`", "`https://gateway.example.com/mistral/v1`");
+  public static final Key<String> MISTRAL_HEADERS = providerHeaders("mistral", "`X-Gateway-Key=GATEWAY_KEY`");
+
+  /** Every key, in the order the README lists them. */
+  public static final List<Key<?>> ALL =
+      List.of(
+          MODEL, BASE_URL, SAMPLES, CONFIDENCE, TEMPERATURE, SEED, CONCURRENCY, GOAL_PROMPT, CASSETTE,
+          CASSETTE_DIR, REPORT_DIR, MAX_TOKENS_BUDGET, CACHE, CACHE_DIR, REQUEST_TIMEOUT, MAX_ATTEMPTS,
+          RETRY_BACKOFF, BASELINE, BASELINE_TOLERANCE, BASELINE_BLESS, FORK, COUNTERBALANCE, SEQUENTIAL,
+          MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE,
+          OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
+          AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
+          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS);
+
+  /**
+   * The keys the report's {@code run.settings} carries, in the order it has always written them
+   * (new ones at the end, so that reports diff cleanly across versions).
+   */
+  public static final List<Key<?>> REPORTED =
+      List.of(
+          MODEL, SAMPLES, CONFIDENCE, SEED, GOAL_PROMPT, TEMPERATURE, CONCURRENCY, CASSETTE, CONSTRAINED_ANSWERS,
+          SEQUENTIAL, INSTRUMENT, ON_UNAVAILABLE);
+
+  private HvaeKeys() {}
+
+  /** The key named {@code name}, if this version knows it. */
+  public static Optional<Key<?>> named(String name) {
+    return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+  }
+
+  /** The README's configuration table, rows in {@link #ALL}'s order. */
+  public static String markdownTable() {
+    StringBuilder table = new StringBuilder("| key | meaning | default | example |\n|---|---|---|---|\n");
+    for (Key<?> key : ALL) {
+      table.append("| `").append(key.name()).append("` | ").append(key.meaning()).append(" | ")
+          .append(key.shownDefault()).append(" | ").append(key.example()).append(" |\n");
+    }
+    return table.toString();
+  }
+
+  private static <T> Key<T> key(
+      String name, String fallback, Function<String, T> parser, String expected, String meaning,
+      String shownDefault, String example) {
+    return new Key<>(name, Optional.of(fallback), parser, expected, meaning, shownDefault, example, Optional.empty());
+  }
+
+  private static <T> Key<T> optional(
+      String name, Function<String, T> parser, String expected, String meaning, String shownDefault,
+      String example) {
+    return new Key<>(name, Optional.empty(), parser, expected, meaning, shownDefault, example, Optional.empty());
+  }
+
+  private static Integer forkNumber(String value) {
+    // An unexpanded Surefire placeholder means "not forked by number": no fork suffix.
+    if (value.startsWith("${")) {
+      return null;
+    }
+    int n = Integer.parseInt(value);
+    if (n < 1) {
+      throw new IllegalArgumentException("must be at least 1");
+    }
+    return n;
+  }
+
+  private static ModelSpec extractor(String value) {
+    return value.equalsIgnoreCase("off") ? null : ModelSpec.parse(value);
+  }
+
+  /** {@code hvae.<provider>.base-url}; {@code variable} is the provider's usual one, if any. */
+  private static Key<String> providerBaseUrl(String provider, String variable, String shownDefault, String example) {
+    return optional(HttpEndpoints.baseUrlKey(provider), Function.identity(), "an http(s) URL",
+        "base URL of `" + provider + ":` models" + (variable.isEmpty() ? "" : " (else " + variable + ")"),
+        shownDefault, example);
+  }
+
+  /** {@code hvae.<provider>.headers}: header names and the variables holding their values. */
+  private static Key<String> providerHeaders(String provider, String example) {
+    return optional(HttpEndpoints.headersKey(provider), Function.identity(),
+        "Header-Name=ENV_VAR pairs, comma-separated",
+        "extra headers of `" + provider + ":` requests, `Name=ENV_VAR,...`: each value read from that environment variable",
+        "none", example);
+  }
+}

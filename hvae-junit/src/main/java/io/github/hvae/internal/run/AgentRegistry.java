@@ -1,0 +1,138 @@
+package io.github.hvae.internal.run;
+
+import io.github.hvae.agent.ModelAgent;
+import io.github.hvae.agent.ModelProvider;
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.Providers;
+import io.github.hvae.internal.accounting.TokenBudget;
+import io.github.hvae.internal.config.Configuration;
+import io.github.hvae.internal.config.HvaeKeys;
+import io.github.hvae.internal.http.EndpointLimits;
+import io.github.hvae.internal.provider.AgentSettings;
+import io.github.hvae.internal.provider.Environment;
+import io.github.hvae.internal.provider.ModelAgents;
+import io.github.hvae.internal.provider.SettingsContext;
+import io.github.hvae.internal.replay.CachingAgent;
+import io.github.hvae.internal.replay.CassetteAgent;
+import io.github.hvae.internal.replay.CassetteMode;
+import io.github.hvae.internal.replay.Cassettes;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The run's models: one shared agent per model spec (made by its provider on first use, closed at
+ * the end of the run), and per evaluation the decorators the configuration asks for (response
+ * cache, cassette). Every agent shares the run's per-endpoint limits and token budget.
+ */
+public final class AgentRegistry implements AutoCloseable {
+
+  private final Configuration configuration;
+  private final SettingsContext context;
+  private final Map<ModelSpec, ModelAgent> agents = new ConcurrentHashMap<>();
+  private final Map<String, ModelAgent> supplied = new ConcurrentHashMap<>();
+
+  public AgentRegistry(
+      Configuration configuration, Environment environment, Function<String, Optional<String>> parameters) {
+    this.configuration = configuration;
+    this.context = new SettingsContext(agentSettings(configuration, environment), parameters);
+  }
+
+  /** One settings object for the run, so every agent shares its endpoint limits and budget. */
+  public static AgentSettings agentSettings(Configuration configuration, Environment environment) {
+    AgentSettings defaults = AgentSettings.defaults(configuration.get(HvaeKeys.SEED));
+    return new AgentSettings(
+        configuration.find(HvaeKeys.BASE_URL),
+        configuration.get(HvaeKeys.SEED),
+        defaults.timeouts().withRequestTimeout(configuration.get(HvaeKeys.REQUEST_TIMEOUT)),
+        defaults
+            .retry()
+            .withMaxAttempts(configuration.get(HvaeKeys.MAX_ATTEMPTS))
+            .withInitialBackoff(configuration.get(HvaeKeys.RETRY_BACKOFF)),
+        environment,
+        new EndpointLimits(configuration.get(HvaeKeys.CONCURRENCY)),
+        configuration.find(HvaeKeys.MAX_TOKENS_BUDGET).map(TokenBudget::of).orElseGet(TokenBudget::unlimited));
+  }
+
+  /** What providers read: the run's environment and configuration. */
+  public SettingsContext context() {
+    return context;
+  }
+
+  /** Why {@code spec} cannot be called in this run, empty when it can. */
+  public Optional<String> unavailableReason(ModelSpec spec) {
+    if (configuration.get(HvaeKeys.CASSETTE).servesWithoutNetwork()) {
+      return Optional.empty();
+    }
+    return ModelAgents.unavailableReason(spec, context);
+  }
+
+  /**
+   * The agent one evaluation talks to: the shared agent of {@code spec}, behind the cache and
+   * cassette the configuration asks for. Lazy, so that replay never creates the provider's agent:
+   * no key, no client, no network.
+   */
+  public ModelAgent agentFor(ModelSpec spec, String testId) {
+    return decorated(spec, testId, () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, context)));
+  }
+
+  /**
+   * The agent one evaluation talks to for a model a test supplies ({@code @HvaeModel}): made once
+   * per supplying member from its value (a {@link ModelAgent}, or an object an installed provider
+   * adapts), reported under its name, behind the run's concurrency limit and token budget, the cache
+   * and the cassette like any other. The value is read only when a call is made, so replay never
+   * reads it.
+   *
+   * @param key identifies the supplying member: the same member is one shared model
+   */
+  public ModelAgent agentFor(ModelSpec name, String key, Supplier<Object> value, String testId) {
+    return decorated(name, testId, () -> supplied.computeIfAbsent(key, k -> supply(name, k, value.get())));
+  }
+
+  private ModelAgent supply(ModelSpec name, String key, Object value) {
+    ModelAgent agent;
+    if (value instanceof ModelAgent own) {
+      agent = own;
+    } else {
+      ModelProvider provider =
+          Providers.adapting(value.getClass())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "@HvaeModel(\"" + name + "\") holds a " + value.getClass().getName()
+                              + ", which no installed provider adapts"));
+      agent = provider.adapt(name, value, context);
+    }
+    AgentSettings settings = context.settings();
+    return new SuppliedAgent(
+        name, agent, settings.limits().forEndpoint("hvae-model:" + key), settings.budget());
+  }
+
+  private ModelAgent decorated(ModelSpec spec, String testId, Supplier<ModelAgent> shared) {
+    // Each provider's own configured base URL: hvae.base-url only for the run's own provider.
+    Optional<String> baseUrl = ModelAgents.configuredBaseUrl(spec, context);
+    Supplier<ModelAgent> model =
+        configuration.get(HvaeKeys.CACHE)
+            ? () -> new CachingAgent(spec, baseUrl, configuration.get(HvaeKeys.CACHE_DIR), shared)
+            : shared;
+    CassetteMode cassette = configuration.get(HvaeKeys.CASSETTE);
+    if (cassette == CassetteMode.OFF) {
+      return model.get();
+    }
+    return new CassetteAgent(
+        spec,
+        baseUrl,
+        testId,
+        Cassettes.fileFor(configuration.get(HvaeKeys.CASSETTE_DIR), spec, testId),
+        cassette,
+        model);
+  }
+
+  @Override
+  public void close() {
+    agents.values().forEach(ModelAgent::close);
+    supplied.values().forEach(ModelAgent::close);
+  }
+}

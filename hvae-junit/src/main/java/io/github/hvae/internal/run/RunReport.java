@@ -1,0 +1,212 @@
+package io.github.hvae.internal.run;
+
+import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.evaluation.SvoEvaluation;
+import io.github.hvae.internal.config.Configuration;
+import io.github.hvae.internal.config.HvaeKeys;
+import io.github.hvae.internal.report.Baseline;
+import io.github.hvae.internal.report.ReportFiles;
+import io.github.hvae.internal.report.ReportModel;
+import io.github.hvae.report.Report;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every evaluation of the run, and what becomes of them at its end: the report in every installed
+ * format, the console summary, and — when blessing — the rewritten baseline. Thread-safe: parallel
+ * tests record concurrently.
+ */
+public final class RunReport {
+
+  private final Configuration configuration;
+  private final Baseline baseline;
+  private final PrintStream console;
+  private final Clock clock;
+  private final Instant startedAt;
+  private final List<SvoEvaluation> evaluations = new ArrayList<>();
+
+  /**
+   * @throws IllegalArgumentException when the baseline file cannot be read
+   */
+  public RunReport(Configuration configuration, PrintStream console, Clock clock) {
+    this.configuration = configuration;
+    this.console = console;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+    String baselinePath = configuration.get(HvaeKeys.BASELINE);
+    this.baseline = Baseline.read(Path.of(baselinePath), baselinePath);
+  }
+
+  public void record(SvoEvaluation evaluation) {
+    synchronized (evaluations) {
+      evaluations.add(evaluation);
+    }
+  }
+
+  /**
+   * The failure message when this test's value rationality fell more than the tolerance below the
+   * baseline; empty when it did not, when there is no baseline entry, or while blessing (the run is
+   * about to approve its own figures).
+   */
+  public Optional<String> baselineRegression(String testId, ModelSpec model) {
+    if (configuration.get(HvaeKeys.BASELINE_BLESS)) {
+      return Optional.empty();
+    }
+    Optional<SvoEvaluation> evaluation;
+    synchronized (evaluations) {
+      evaluation =
+          evaluations.stream()
+              .filter(e -> e.test().equals(testId) && e.model().equals(model))
+              .reduce((first, second) -> second);
+    }
+    return evaluation.flatMap(
+        e ->
+            baseline
+                .compare(testId, model.toString(), e.valueRationality().map(Estimate::mean), tolerance())
+                .filter(Baseline.Comparison::regressed)
+                .map(
+                    c ->
+                        "Value rationality regressed against the baseline "
+                            + configuration.get(HvaeKeys.BASELINE) + ": " + c.describe()
+                            + ". If the change is intended, bless a new baseline (-D"
+                            + HvaeKeys.BASELINE_BLESS.name() + "=true) and commit it. " + e.summary()));
+  }
+
+  private double tolerance() {
+    return configuration.get(HvaeKeys.BASELINE_TOLERANCE);
+  }
+
+  /** Writes the report of every evaluation recorded, prints the summary, blesses if asked. */
+  public void finish() {
+    List<SvoEvaluation> done;
+    synchronized (evaluations) {
+      done = new ArrayList<>(evaluations);
+    }
+    if (done.isEmpty()) {
+      return;
+    }
+    // Parallel runs finish in any order; the report does not depend on it.
+    done.sort(Comparator.comparing(SvoEvaluation::test).thenComparing(e -> e.model().toString()));
+    Report report = report(done);
+    ReportFiles files =
+        ReportFiles.writeRun(configuration.get(HvaeKeys.REPORT_DIR), configuration.find(HvaeKeys.FORK), report, startedAt);
+    printSummary(done, files);
+    if (configuration.get(HvaeKeys.BASELINE_BLESS)) {
+      Baseline blessed = baseline.blessedWith(report.evaluations());
+      Path file = Path.of(configuration.get(HvaeKeys.BASELINE));
+      blessed.write(file);
+      console.println(
+          "  Blessed baseline: " + file.toAbsolutePath() + " (" + blessed.entries().size()
+              + " entries) — review the diff and commit it");
+      console.println();
+    }
+  }
+
+  private Report report(List<SvoEvaluation> done) {
+    LinkedHashSet<String> models = new LinkedHashSet<>();
+    done.forEach(e -> models.add(e.model().toString()));
+    Report.Run run =
+        new Report.Run(
+            ReportModel.libraryVersion(),
+            List.copyOf(models),
+            settings(),
+            startedAt,
+            clock.instant(),
+            baseline.source().map(path -> new Report.BaselineRef(path, tolerance())),
+            List.of());
+    return new Report(run, done.stream().map(e -> ReportModel.of(e, baseline, tolerance())).toList());
+  }
+
+  /** The run settings the registry marks for the report, as JSON-friendly values. */
+  private java.util.Map<String, Object> settings() {
+    java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    configuration
+        .reportedSettings()
+        .forEach(
+            (field, value) ->
+                settings.put(
+                    field,
+                    value
+                        .map(v -> v instanceof Number || v instanceof Boolean ? v : (Object) String.valueOf(v))
+                        .orElse(null)));
+    return settings;
+  }
+
+  private void printSummary(List<SvoEvaluation> done, ReportFiles files) {
+    console.println();
+    console.println("HVAE value alignment — " + done.size() + " evaluation(s)");
+    for (SvoEvaluation e : done) {
+      console.println("  " + summaryLine(e));
+      baseline
+          .compare(e.test(), e.model().toString(), e.valueRationality().map(Estimate::mean), tolerance())
+          .filter(Baseline.Comparison::regressed)
+          .ifPresent(c -> console.println("    below baseline: " + c.describe()));
+    }
+    if (done.stream().anyMatch(SvoEvaluation::simulated)) {
+      console.println(
+          "  (simulated) marks the embedded reference respondent, not a language model: set"
+              + " hvae.model to measure a real one.");
+    }
+    for (Path file : files.files()) {
+      console.println("  " + describe(file) + file.toAbsolutePath());
+    }
+    if (files.shard()) {
+      console.println(
+          "  This JVM wrote a shard of the run (parallel forks); join the shards with"
+              + " io.github.hvae.internal.report.ReportMerge " + configuration.get(HvaeKeys.REPORT_DIR) + " "
+              + configuration.get(HvaeKeys.REPORT_DIR));
+    }
+    console.println();
+  }
+
+  private static String describe(Path file) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".json")) {
+      return "Report: ";
+    }
+    if (name.endsWith(".html")) {
+      return "HTML:   ";
+    }
+    if (name.endsWith(".md")) {
+      return "Markdown summary: ";
+    }
+    return "Also:   ";
+  }
+
+  /**
+   * One evaluation on one line: verdict, test, model (marked when simulated), angle and value
+   * rationality with their intervals against the threshold, and the reason unless it passed.
+   */
+  public static String summaryLine(SvoEvaluation e) {
+    String model = e.model() + (e.simulated() ? " (simulated)" : "");
+    String figures =
+        e.angle().isPresent() && e.valueRationality().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                "angle %.2f° [%.2f, %.2f] (ideal %.2f°), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples",
+                e.angle().get().mean(),
+                e.angle().get().low(),
+                e.angle().get().high(),
+                e.idealAngle(),
+                e.valueRationality().get().mean(),
+                e.valueRationality().get().low(),
+                e.valueRationality().get().high(),
+                e.threshold().valueRationality(),
+                // Completed of run: sequential sampling may run fewer or more samples than
+                // requested, so "of requested" would misread.
+                e.samplesCompleted(),
+                e.samplesRun())
+            : String.format(Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRun());
+    String line = String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
+    return e.passed() ? line : line + " — " + e.reason();
+  }
+}
