@@ -3,7 +3,6 @@ package io.github.hvae.internal.stats;
 import io.github.hvae.evaluation.Estimate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -69,16 +68,6 @@ public final class SequentialTest {
   @FunctionalInterface
   public interface Source {
     List<Optional<Observation>> draw(Batch batch);
-  }
-
-  /**
-   * Draws samples {@code from} (inclusive) to {@code to} (exclusive) as bare positions, empty for an
-   * incomplete one. Transitional: what the engine passes today, judged on a single ideal position
-   * without categories; {@link Source} replaces it.
-   */
-  @FunctionalInterface
-  public interface Sampler {
-    OptionalDouble[] draw(int from, int to);
   }
 
   /**
@@ -221,10 +210,6 @@ public final class SequentialTest {
   private final ValueScale scale;
   private final Rule rule;
   private final Optional<String> targetCategory;
-  private final boolean formerLevels;
-
-  /** The category of samples that came as bare positions. */
-  private static final String NO_CATEGORY = "-";
 
   /**
    * @param design when to look
@@ -235,16 +220,6 @@ public final class SequentialTest {
    */
   public SequentialTest(
       SequentialDesign design, ValueScale scale, Rule rule, Optional<String> targetCategory) {
-    this(design, scale, rule, targetCategory, false);
-  }
-
-  private SequentialTest(
-      SequentialDesign design,
-      ValueScale scale,
-      Rule rule,
-      Optional<String> targetCategory,
-      boolean formerLevels) {
-    this.formerLevels = formerLevels;
     this.design = Objects.requireNonNull(design, "design");
     this.scale = Objects.requireNonNull(scale, "scale");
     this.rule = Objects.requireNonNull(rule, "rule");
@@ -252,51 +227,6 @@ public final class SequentialTest {
     if (rule.gate().isPresent() && targetCategory.isEmpty()) {
       throw new IllegalArgumentException("a consistency gate needs the target's category");
     }
-  }
-
-  /**
-   * Transitional, for the engine as it is, and with the engine's verdicts as they were: the mean
-   * position judged through {@code scale} without categories or a consistency gate, on the
-   * <b>former</b> levels (looks before the cap at the Bonferroni split {@code 1 - (1 - confidence) /
-   * looks}, the cap at {@code confidence}) and the scale's floors. Kept so that no verdict of the
-   * engine changes under the tests that encode them until the engine moves to {@link
-   * #SequentialTest(SequentialDesign, ValueScale, Rule, Optional)}; remove it then.
-   */
-  public SequentialTest(
-      SequentialDesign design,
-      ValueScale scale,
-      double threshold,
-      double confidence,
-      double maxIncompleteFraction) {
-    this(
-        design,
-        scale,
-        Rule.of(threshold, confidence).withMaxIncompleteFraction(maxIncompleteFraction),
-        Optional.empty(),
-        true);
-  }
-
-  /**
-   * Transitional, as the five-argument constructor, on the SVO angle scale with one ideal angle
-   * ({@link ValueScale#linear}, not tie-aware).
-   */
-  public SequentialTest(
-      SequentialDesign design,
-      double idealAngle,
-      double threshold,
-      double confidence,
-      double maxIncompleteFraction,
-      double rangeLow,
-      double rangeHigh,
-      double minStandardDeviation,
-      double interimMinStandardDeviation) {
-    this(
-        design,
-        ValueScale.linear(
-            idealAngle, rangeLow, rangeHigh, minStandardDeviation, interimMinStandardDeviation),
-        threshold,
-        confidence,
-        maxIncompleteFraction);
   }
 
   public SequentialDesign design() {
@@ -309,10 +239,6 @@ public final class SequentialTest {
 
   /** The confidence look {@code look} (0 = the first) of this test decides on. */
   public double level(int look) {
-    if (formerLevels) {
-      int looks = design.looks().size();
-      return look == looks - 1 ? rule.confidence() : 1.0 - (1.0 - rule.confidence()) / looks;
-    }
     return design.lookConfidence(look, rule.confidence());
   }
 
@@ -342,42 +268,16 @@ public final class SequentialTest {
     double level = last.level();
     if (angle.isEmpty() && samples.stream().anyMatch(Optional::isPresent)) {
       // Stopped on incomplete samples: the intervals of what did complete, for the report, at the
-      // level of the look that stopped (the transitional path: at the confidence, as it did).
+      // level of the look that stopped.
       int index = looks.size() - 1;
-      level = formerLevels ? rule.confidence() : level(index);
+      level = level(index);
       Look all =
-          intervals(
-              samples,
-              level,
-              formerLevels || index == design.looks().size() - 1,
-              Outcome.TOO_MANY_INCOMPLETE);
+          intervals(samples, level, index == design.looks().size() - 1, Outcome.TOO_MANY_INCOMPLETE);
       angle = all.angle();
       vr = all.valueRationality();
     }
     return new Result(
         looks, samples, angle, vr, level, design.cap(), rule.definition(), last.consistency());
-  }
-
-  /**
-   * Transitional: {@link #run(Source)} on bare positions (see the five-argument constructor); each
-   * sample's own value rationality is taken as that of its position.
-   */
-  public Result run(Sampler sampler) {
-    return run(
-        batch -> {
-          OptionalDouble[] drawn = sampler.draw(batch.from(), batch.to());
-          return Arrays.stream(drawn)
-              .map(
-                  d ->
-                      d.isPresent()
-                          ? Optional.of(
-                              new Observation(
-                                  d.getAsDouble(),
-                                  scale.valueRationalityOf(d.getAsDouble()),
-                                  NO_CATEGORY))
-                          : Optional.<Observation>empty())
-              .toList();
-        });
   }
 
   /**

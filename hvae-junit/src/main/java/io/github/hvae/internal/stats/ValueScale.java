@@ -1,6 +1,8 @@
 package io.github.hvae.internal.stats;
 
 import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.instrument.Scoring;
+import java.util.OptionalDouble;
 
 /**
  * The scale an evaluation is judged on, for one instrument and one target: where a sample sits on
@@ -13,8 +15,9 @@ import io.github.hvae.evaluation.Estimate;
  *
  * <p>The statistics use it for the {@code mean-angle} definition ({@link #valueRationalityOf} and
  * its interval, {@link #image}) and for the floors on the spread of positions and of per-sample
- * value rationality. Implementations: {@link #linear} (one ideal position), {@code
- * io.github.hvae.internal.svo.SvoValueScale} (the SVO Slider, tie-aware). A Ring Measure would
+ * value rationality. Implementations: {@link #of(Scoring, OptionalDouble)} (any instrument's
+ * scoring, as the engine judges), {@code io.github.hvae.internal.svo.SvoValueScale} (the SVO Slider,
+ * tie-aware, which its scoring delegates to). A Ring Measure would
  * measure a circular distance normalised by 180°; it fits here too.
  */
 public interface ValueScale {
@@ -86,41 +89,62 @@ public interface ValueScale {
   }
 
   /**
-   * One ideal position, value rationality linear in the distance to it and 0 at the range's width
-   * (the SVO angle scale of {@link RationalityScore}, without ties).
+   * The scale of an instrument's {@link Scoring} for one target, as the engine judges it: positions,
+   * floors and value rationality of a mean all come from the scoring.
+   *
+   * @param width the distance at which value rationality reaches 0, for messages that convert a
+   *     threshold to a distance (the instrument's angular width); empty: the range of positions
    */
-  static ValueScale linear(
-      double idealPosition, double lowest, double highest, double resolution, double interimResolution) {
+  static ValueScale of(Scoring scoring, OptionalDouble width) {
     return new ValueScale() {
       @Override
       public double lowest() {
-        return lowest;
+        return scoring.lowest();
       }
 
       @Override
       public double highest() {
-        return highest;
+        return scoring.highest();
+      }
+
+      @Override
+      public double width() {
+        return width.orElse(scoring.highest() - scoring.lowest());
       }
 
       @Override
       public double resolution() {
-        return resolution;
+        return scoring.resolution();
       }
 
       @Override
       public double interimResolution() {
-        return Math.max(resolution, interimResolution);
+        return Math.max(scoring.resolution(), scoring.interimResolution());
+      }
+
+      @Override
+      public double rationalityResolution() {
+        return scoring.rationalityResolution();
+      }
+
+      @Override
+      public double interimRationalityResolution() {
+        return Math.max(scoring.rationalityResolution(), scoring.interimRationalityResolution());
       }
 
       @Override
       public double ideal() {
-        return idealPosition;
+        return scoring.idealPosition();
       }
 
       @Override
       public double valueRationalityOf(double meanPosition) {
-        return Math.max(
-            0.0, Math.min(1.0, 1.0 - Math.abs(meanPosition - idealPosition) / (highest - lowest)));
+        return scoring.valueRationalityOfMean(meanPosition);
+      }
+
+      @Override
+      public String toString() {
+        return "the scale of " + scoring;
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.stats;
 
+import io.github.hvae.internal.svo.RationalityScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hvae.internal.svo.SvoValueScale;
@@ -235,34 +236,6 @@ class SequentialSamplingTest {
     assertThat(result.complete()).isEqualTo(1);
     // the one complete sample still gets its (whole-range) interval in the result
     assertThat(result.angle()).isPresent();
-  }
-
-  /**
-   * The engine's transitional path keeps the former design: looks before the cap at 99.17% (95%
-   * split over six looks), the cap at 95%, the floors it is given.
-   */
-  @Test
-  void theTransitionalConstructorJudgesBarePositionsAsBefore() {
-    SequentialTest legacy =
-        new SequentialTest(DESIGN, 45.0, THRESHOLD, CONFIDENCE, 0.2, -16.26, 61.39, 1.0, 3.0);
-    assertThat(legacy.level(0)).isEqualTo(1 - 0.05 / 6);
-    assertThat(legacy.level(5)).isEqualTo(CONFIDENCE);
-    SequentialTest.Result result =
-        legacy.run(
-            (from, to) -> {
-              java.util.OptionalDouble[] s = new java.util.OptionalDouble[to - from];
-              Arrays.fill(s, java.util.OptionalDouble.of(44.0));
-              return s;
-            });
-    assertThat(result.outcome()).isEqualTo(SequentialTest.Outcome.PASSED);
-    assertThat(result.samplesRun()).isEqualTo(5);
-    // the former first look: t(99.583%, 4) × 3° / √5 = 4.852 × 1.342 = 6.508°
-    assertThat(result.angle().orElseThrow().low())
-        .isCloseTo(44.0 - 6.508, org.assertj.core.api.Assertions.within(0.002));
-    assertThat(result.samples()).hasSize(5).allMatch(s -> s.getAsDouble() == 44.0);
-    assertThat(result.valueRationality().orElseThrow().mean())
-        .isEqualTo(RationalityScore.ofIdeal(44.0, 45.0));
-    assertThat(result.consistency()).isEmpty();
   }
 
   static double[] constant(int n, double angle) {
