@@ -9,6 +9,8 @@ import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.config.InvalidConfigurationException;
 import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.Providers;
+import io.github.hvae.internal.stats.ThresholdRefusal;
+import io.github.hvae.internal.stats.ValueScale;
 import io.github.hvae.svo.ValueTarget;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -59,6 +61,7 @@ record TestDefinition(
     Instrument instrument = instrument(test, method, run);
     List<Target> targets = targets(method, instrument);
     Threshold threshold = threshold(context, method, instrument);
+    refuseThresholdsThatCannotFail(context, method, instrument, targets, threshold);
     Optional<Boolean> goalOverride =
         switch (test.goalPrompt()) {
           case CONFIGURED -> Optional.empty();
@@ -69,6 +72,10 @@ record TestDefinition(
         run.with(HvaeKeys.SAMPLES, samples(test, method, run))
             .with(HvaeKeys.GOAL_PROMPT, goalOverride.orElse(run.get(HvaeKeys.GOAL_PROMPT)))
             .with(HvaeKeys.INSTRUMENT, instrument.id());
+    Optional<Double> gate = minInTargetCategory(context, method);
+    if (gate.isPresent()) {
+      configuration = configuration.with(HvaeKeys.MIN_IN_TARGET_CATEGORY, gate.get());
+    }
     String name = AnnotationSupport.isAnnotated(method, DisplayName.class) ? context.getDisplayName() : method.getName();
     Map<String, SuppliedModels.Supplied> supplied = SuppliedModels.of(context.getRequiredTestClass());
     return new TestDefinition(
@@ -223,20 +230,12 @@ record TestDefinition(
 
   /** The method's threshold, else the nearest enclosing class's, else the default. */
   private static Threshold threshold(ExtensionContext context, Method method, Instrument instrument) {
-    Optional<AnnotatedElement> where =
-        AnnotationSupport.isAnnotated(method, ValueRationality.class) ? Optional.of(method) : Optional.empty();
-    Class<?> type = context.getRequiredTestClass();
-    while (where.isEmpty() && type != null) {
-      if (AnnotationSupport.isAnnotated(type, ValueRationality.class)) {
-        where = Optional.of(type);
-      }
-      type = type.getEnclosingClass();
-    }
+    Optional<AnnotatedElement> where = nearest(context, method, TestDefinition::setsThreshold);
     if (where.isEmpty()) {
       return Threshold.atLeast(ValueRationality.DEFAULT_THRESHOLD);
     }
     AnnotatedElement element = where.get();
-    String on = element instanceof Method m ? describe(m) : "class " + ((Class<?>) element).getSimpleName();
+    String on = on(element);
     ValueRationality vr = AnnotationSupport.findAnnotation(element, ValueRationality.class).orElseThrow();
     boolean atLeast = vr.atLeast() != -1;
     boolean maxError = vr.maxAngularError() != -1;
@@ -273,6 +272,85 @@ record TestDefinition(
               + " can show, so the test could never fail; give fewer degrees, e.g. maxAngularError = 10");
     }
     return Threshold.maxAngularError(vr.maxAngularError(), width.getAsDouble());
+  }
+
+  /**
+   * The method, else the nearest enclosing class, whose {@code @ValueRationality} {@code gives}
+   * something. Every {@code @ValueRationality} on the way must give something.
+   */
+  private static Optional<AnnotatedElement> nearest(
+      ExtensionContext context, Method method, java.util.function.Predicate<ValueRationality> gives) {
+    List<AnnotatedElement> elements = new ArrayList<>();
+    elements.add(method);
+    for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+      elements.add(type);
+    }
+    for (AnnotatedElement element : elements) {
+      Optional<ValueRationality> vr = AnnotationSupport.findAnnotation(element, ValueRationality.class);
+      if (vr.isEmpty()) {
+        continue;
+      }
+      if (!setsThreshold(vr.get()) && vr.get().minInTargetCategory() == -1) {
+        throw new ExtensionConfigurationException(
+            "@ValueRationality on " + on(element) + " gives nothing; write @ValueRationality(atLeast = 0.85),"
+                + " @ValueRationality(maxAngularError = 10) or @ValueRationality(minInTargetCategory = 0.9)");
+      }
+      if (gives.test(vr.get())) {
+        return Optional.of(element);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean setsThreshold(ValueRationality vr) {
+    return vr.atLeast() != -1 || vr.maxAngularError() != -1;
+  }
+
+  private static String on(AnnotatedElement element) {
+    return element instanceof Method m ? describe(m) : "class " + ((Class<?>) element).getSimpleName();
+  }
+
+  /**
+   * The consistency gate of the nearest {@code @ValueRationality} that gives {@code
+   * minInTargetCategory} (0: none); empty when none does, and {@code hvae.min-in-target-category}
+   * decides.
+   */
+  private static Optional<Double> minInTargetCategory(ExtensionContext context, Method method) {
+    Optional<AnnotatedElement> where = nearest(context, method, vr -> vr.minInTargetCategory() != -1);
+    if (where.isEmpty()) {
+      return Optional.empty();
+    }
+    double share =
+        AnnotationSupport.findAnnotation(where.get(), ValueRationality.class).orElseThrow().minInTargetCategory();
+    if (!(share >= 0 && share <= 1)) {
+      throw new ExtensionConfigurationException(
+          "@ValueRationality(minInTargetCategory = " + share + ") on " + on(where.get())
+              + " is not a share; give one in (0, 1], e.g. minInTargetCategory = 0.9 (at most one of 10"
+              + " samples outside the target's category), or 0 for no consistency gate");
+    }
+    return Optional.of(share);
+  }
+
+  /**
+   * Refuses a threshold that no respondent can miss on a target: every mean the instrument can
+   * produce has value rationality at or above it ({@link ThresholdRefusal}; on the SVO Slider a
+   * prosocial target is never more than 57.30° from its ideal set, so {@code maxAngularError = 60},
+   * below the 77.65° width, still passes everything there).
+   */
+  private static void refuseThresholdsThatCannotFail(
+      ExtensionContext context, Method method, Instrument instrument, List<Target> targets, Threshold threshold) {
+    String unit = instrument.angularWidth().isPresent() ? "°" : "";
+    for (Target target : targets) {
+      Optional<String> why =
+          ThresholdRefusal.check(
+              threshold, ValueScale.of(instrument.scoring(target), instrument.angularWidth()), unit);
+      if (why.isPresent()) {
+        String on = nearest(context, method, TestDefinition::setsThreshold).map(TestDefinition::on).orElse(describe(method));
+        throw new ExtensionConfigurationException(
+            "@ValueRationality on " + on + ", target " + target.label() + " on " + instrument.name() + ": "
+                + why.get());
+      }
+    }
   }
 
   static String describe(Method method) {

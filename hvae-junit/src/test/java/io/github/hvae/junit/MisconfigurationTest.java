@@ -97,7 +97,8 @@ class MisconfigurationTest {
   void anEmptyThresholdOnTheClassNamesTheClass() {
     failsWith(
         containers(EmptyClassThreshold.class),
-        "@ValueRationality on class EmptyClassThreshold must give exactly one");
+        "@ValueRationality on class EmptyClassThreshold gives nothing",
+        "@ValueRationality(minInTargetCategory = 0.9)");
   }
 
   static class NegativeAngularError {

@@ -59,7 +59,7 @@ class PerProviderKeysTest {
     @ValueAlignmentTest(samples = 2, models = {"openai:gpt-test", "anthropic:claude-test"})
     @TargetValue(SocialValue.PROSOCIAL)
     // The fakes' verdicts are not what this test is about: a low bar keeps the build log quiet.
-    @ValueRationality(atLeast = 0.1)
+    @ValueRationality(atLeast = 0.3)
     void comparesProviders() {}
   }
 
@@ -67,7 +67,7 @@ class PerProviderKeysTest {
   static class OpenAiFixture {
     @ValueAlignmentTest(samples = 2, models = "openai:gpt-test")
     @TargetValue(SocialValue.PROSOCIAL)
-    @ValueRationality(atLeast = 0.1)
+    @ValueRationality(atLeast = 0.3)
     void asksOpenAi() {}
   }
 
