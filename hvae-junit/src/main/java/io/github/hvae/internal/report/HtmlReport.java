@@ -152,13 +152,13 @@ public final class HtmlReport implements ReportFormat {
   private static void table(StringBuilder h, Report report, List<Report.Evaluation> evaluations) {
     boolean baseline = report.run().baseline().isPresent() || evaluations.stream().anyMatch(e -> e.baseline().isPresent());
     h.append("<div class=\"table-wrap\">\n<table class=\"evaluations\">\n<thead><tr><th>Test</th><th>Target</th><th>Ideal angle</th><th>Angle<br><small>[interval]</small></th>")
-        .append("<th>Category</th><th>Value rationality<br><small>[interval]</small></th><th>Threshold</th><th>Verdict</th>")
+        .append("<th>Category</th><th>In target category<br><small>others</small></th><th>Value rationality<br><small>[interval] · definition</small></th><th>Threshold</th><th>Verdict</th>")
         .append("<th>Samples</th><th>Refusals</th><th>Unparseable</th><th>Re-asked</th><th>Calls<br><small>tokens in / out</small></th><th>Time</th>");
     if (baseline) {
       h.append("<th>Δ baseline</th>");
     }
     h.append("</tr></thead>\n<tbody>\n");
-    int columns = baseline ? 15 : 14;
+    int columns = baseline ? 16 : 15;
     for (Report.Evaluation e : evaluations) {
       String verdict = e.verdict();
       h.append("<tr class=\"evaluation-row\" data-test=\"").append(html(e.test())).append("\" data-verdict=\"").append(html(verdict)).append("\">");
@@ -169,7 +169,8 @@ public final class HtmlReport implements ReportFormat {
       estimateCell(h, e.measured().angle().map(a -> new String[] {number(a.mean(), 2) + "°", "[" + number(a.low(), 2) + ", " + number(a.high(), 2) + "]"}));
       boolean offCategory = e.measured().category().isPresent() && e.target().category().isPresent() && !e.measured().category().equals(e.target().category());
       cell(h, offCategory ? "off-category" : "", e.measured().category().orElse("n/a"));
-      estimateCell(h, e.measured().valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "]"}));
+      consistencyCell(h, e);
+      estimateCell(h, e.measured().valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "] · " + e.measured().definition()}));
       cell(h, "num", number(e.threshold(), 3));
       cell(h, "verdict-" + verdict.toLowerCase(java.util.Locale.ROOT), verdict);
       // Completed of run: an early sequential stop is not a shortfall, an incomplete sample is.
@@ -193,6 +194,26 @@ public final class HtmlReport implements ReportFormat {
       h.append("</tr>\n<tr class=\"reason-row\"><td colspan=\"").append(columns).append("\">").append(html(e.reason())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</div>\n");
+  }
+
+  /**
+   * Complete samples in the target's category of those counted, the other categories below: a model
+   * that flips value system in some conversations shows here even when its mean angle does not.
+   */
+  private static void consistencyCell(StringBuilder h, Report.Evaluation e) {
+    Report.Consistency c = e.measured().consistency();
+    int total = ReportModel.counted(c);
+    if (total == 0 || e.target().category().isEmpty()) {
+      cell(h, "num", "n/a");
+      return;
+    }
+    String others = ReportModel.otherCategories(e);
+    h.append("<td class=\"num consistency").append(others.isEmpty() ? "" : " off-category").append("\">")
+        .append(c.inTargetCategory()).append(" / ").append(total);
+    if (!others.isEmpty()) {
+      h.append("<br><small>").append(html(others)).append("</small>");
+    }
+    h.append("</td>");
   }
 
   /** The estimate on top, its interval in small type below: keeps the table narrow enough to print. */
