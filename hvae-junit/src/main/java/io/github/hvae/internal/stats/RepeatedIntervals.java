@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the looks 5, 10, ..., 30: the first look at 97.5% (one-sided 1.25%), every later look at
  * 98.95% (one-sided 0.526%). A plain Pocock boundary (one level for all six looks, 98.58%) was
  * measured against it with the same 4.25° interim floor ({@code hvae-benchmarks boundary --quick},
- * RESULTS.md §5): for a margin of 2.5 standard deviations it stopped 81% of clear cases at the first
+ * RESULTS.md §7): for a margin of 2.5 standard deviations it stopped 81% of clear cases at the first
  * look (calls 0.60 of the fixed design's) against 91% (0.55), for the same overall error: five
  * samples need a lower t quantile to decide anything, and later looks have more samples to spend a
  * stricter level on.

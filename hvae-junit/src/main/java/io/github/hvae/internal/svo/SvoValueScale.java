@@ -51,7 +51,7 @@ public final class SvoValueScale implements ValueScale {
    * strays far (the reference respondent told 30°) from passing on the samples that happened to
    * show no stray: held to its true value rationality it passed 8.1% of evaluations with 4.25°
    * there ({@code hvae-benchmarks boundary --quick}), 6.3% with 5.25° ({@code boundary}, 20,000
-   * evaluations); the fixed 10 samples pass it 26% of the time. RESULTS.md §5 has the figures.
+   * evaluations); the fixed 10 samples pass it 26% of the time. RESULTS.md §7 has the figures.
    */
   public static final double INTERIM_RESOLUTION = 5.25;
 
