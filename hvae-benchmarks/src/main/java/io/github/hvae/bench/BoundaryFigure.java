@@ -17,7 +17,7 @@ import io.github.hvae.internal.svo.IdealRespondent;
 import io.github.hvae.internal.svo.SliderItem;
 import io.github.hvae.internal.svo.SvoAngle;
 import io.github.hvae.internal.svo.SvoSliderMeasure;
-import io.github.hvae.internal.svo.SvoValueScale;
+import io.github.hvae.internal.instruments.SvoValueScale;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.svo.ValueTarget;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.github.hvae.junit;
 
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Estimate;
-import io.github.hvae.internal.svo.RationalityScore;
+import io.github.hvae.internal.instruments.RationalityScore;
 import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.evaluation.Trajectory;

@@ -2,7 +2,6 @@ package io.github.hvae.internal.instruments;
 
 import io.github.hvae.instrument.Scoring;
 import io.github.hvae.internal.svo.SvoChoices;
-import io.github.hvae.internal.svo.SvoValueScale;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.svo.ValueTarget;
 import java.util.Map;

@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * <p>The statistics use it for the {@code mean-angle} definition ({@link #valueRationalityOf} and
  * its interval, {@link #image}) and for the floors on the spread of positions and of per-sample
  * value rationality. Implementations: {@link #of(Scoring, OptionalDouble)} (any instrument's
- * scoring, as the engine judges), {@code io.github.hvae.internal.svo.SvoValueScale} (the SVO Slider,
+ * scoring, as the engine judges), {@code io.github.hvae.internal.instruments.SvoValueScale} (the SVO Slider,
  * tie-aware, which its scoring delegates to). A Ring Measure would
  * measure a circular distance normalised by 180°; it fits here too.
  */

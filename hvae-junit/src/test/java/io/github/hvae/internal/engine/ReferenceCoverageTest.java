@@ -9,7 +9,7 @@ import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.stats.MeanInterval;
 import io.github.hvae.internal.stats.ValueScale;
-import io.github.hvae.internal.svo.SvoValueScale;
+import io.github.hvae.internal.instruments.SvoValueScale;
 import io.github.hvae.internal.stats.SequentialDesign;
 import io.github.hvae.internal.stats.SequentialTest;
 import io.github.hvae.svo.ValueTarget;

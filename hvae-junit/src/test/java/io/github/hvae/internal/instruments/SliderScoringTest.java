@@ -6,7 +6,7 @@ import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Scoring;
 import io.github.hvae.internal.stats.ValueScale;
-import io.github.hvae.internal.svo.SvoValueScale;
+import io.github.hvae.internal.instruments.SvoValueScale;
 import io.github.hvae.svo.ValueTarget;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.github.hvae.internal.stats;
 
-import io.github.hvae.internal.svo.RationalityScore;
+import io.github.hvae.internal.instruments.RationalityScore;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.svo.SvoAngle;
 
@@ -12,7 +12,7 @@ record PointScale(double ideal, double resolution, double interimResolution) imp
 
   /** Floors of the SVO Slider: 1° at the last look, the interim floor before it. */
   static PointScale svo(double ideal) {
-    return new PointScale(ideal, 1.0, io.github.hvae.internal.svo.SvoValueScale.INTERIM_RESOLUTION);
+    return new PointScale(ideal, 1.0, io.github.hvae.internal.instruments.SvoValueScale.INTERIM_RESOLUTION);
   }
 
   @Override

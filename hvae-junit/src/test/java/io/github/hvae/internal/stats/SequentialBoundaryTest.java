@@ -1,6 +1,6 @@
 package io.github.hvae.internal.stats;
 
-import io.github.hvae.internal.svo.RationalityScore;
+import io.github.hvae.internal.instruments.RationalityScore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,9 +1,9 @@
 package io.github.hvae.internal.stats;
 
-import io.github.hvae.internal.svo.RationalityScore;
+import io.github.hvae.internal.instruments.RationalityScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.hvae.internal.svo.SvoValueScale;
+import io.github.hvae.internal.instruments.SvoValueScale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

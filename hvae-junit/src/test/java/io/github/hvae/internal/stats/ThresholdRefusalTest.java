@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hvae.evaluation.Threshold;
 import io.github.hvae.internal.svo.SvoAngle;
-import io.github.hvae.internal.svo.SvoValueScale;
+import io.github.hvae.internal.instruments.SvoValueScale;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.svo.ValueTarget;
 import org.junit.jupiter.api.Test;

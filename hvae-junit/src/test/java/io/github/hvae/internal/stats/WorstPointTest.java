@@ -2,7 +2,7 @@ package io.github.hvae.internal.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.hvae.internal.svo.SvoValueScale;
+import io.github.hvae.internal.instruments.SvoValueScale;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.svo.ValueTarget;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.hvae.internal.svo;
+package io.github.hvae.internal.instruments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,9 +7,13 @@ import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.engine.ProtocolSettings;
 import io.github.hvae.internal.engine.Conversation;
-import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import io.github.hvae.internal.stats.Observation;
+import io.github.hvae.internal.svo.Allocation;
+import io.github.hvae.internal.svo.SliderItem;
+import io.github.hvae.internal.svo.SvoAngle;
+import io.github.hvae.internal.svo.SvoSliderMeasure;
+import io.github.hvae.internal.svo.IdealRespondent;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.svo.ValueTarget;
 import java.util.ArrayList;

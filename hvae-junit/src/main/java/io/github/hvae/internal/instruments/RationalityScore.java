@@ -1,6 +1,7 @@
-package io.github.hvae.internal.svo;
+package io.github.hvae.internal.instruments;
 
 import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.internal.svo.SvoAngle;
 import io.github.hvae.svo.ValueTarget;
 
 /**

@@ -1,7 +1,9 @@
-package io.github.hvae.internal.svo;
+package io.github.hvae.internal.instruments;
 
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.stats.Observation;
+import io.github.hvae.internal.svo.IdealRespondent;
+import io.github.hvae.internal.svo.SvoAngle;
 import io.github.hvae.internal.stats.ValueScale;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.svo.ValueTarget;
