@@ -30,7 +30,11 @@ public @interface ValueRationality {
   /** Least value rationality, in [0, 1]. */
   double atLeast() default -1;
 
-  /** Largest angular error from the ideal angle, in degrees (converted: VR = 1 - error / 77.65). */
+  /**
+   * Largest angular error, in degrees, from the target's ideal set — the ideal angle itself where no
+   * item's best options tie; at 0° and 45° the angles best-option respondents produce, whose hull a
+   * mean angle is measured to (converted: VR = 1 - error / 77.65).
+   */
   double maxAngularError() default -1;
 
   /**
