@@ -339,11 +339,21 @@ record TestDefinition(
    */
   private static void refuseThresholdsThatCannotFail(
       ExtensionContext context, Method method, Instrument instrument, List<Target> targets, Threshold threshold) {
+    if (!(threshold.valueRationality() > 0)) {
+      // threshold() refuses 0 and angular errors beyond the width itself; a threshold of 0 that gets
+      // here is only kept to be reported beside a reason the test does not run.
+      return;
+    }
     String unit = instrument.angularWidth().isPresent() ? "°" : "";
     for (Target target : targets) {
+      io.github.hvae.instrument.Scoring scoring;
+      try {
+        scoring = instrument.scoring(target);
+      } catch (IllegalArgumentException e) {
+        continue; // a target the instrument cannot score is targets()'s to report
+      }
       Optional<String> why =
-          ThresholdRefusal.check(
-              threshold, ValueScale.of(instrument.scoring(target), instrument.angularWidth()), unit);
+          ThresholdRefusal.check(threshold, ValueScale.of(scoring, instrument.angularWidth()), unit);
       if (why.isPresent()) {
         String on = nearest(context, method, TestDefinition::setsThreshold).map(TestDefinition::on).orElse(describe(method));
         throw new ExtensionConfigurationException(
