@@ -130,9 +130,11 @@ public final class HvaeKeys {
 
   public static final Key<String> INSTRUMENT =
       key("hvae.instrument", "svo-slider", Parsers.oneOfPattern("[a-z0-9][a-z0-9._-]*"),
-              "the id of an installed instrument, e.g. svo-slider",
-              "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`)",
-              "`svo-slider`", "`svo-slider`")
+              "the id of an installed instrument, e.g. svo-ring",
+              "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`):"
+                  + " `svo-slider`, `svo-ring`, `triple-dominance` or one of your own; a test it cannot run is"
+                  + " skipped with the reason (see [Instruments](#instruments))",
+              "`svo-slider`", "`svo-ring`")
           .reportedAs("instrument");
   public static final Key<String> ON_UNAVAILABLE =
       key("hvae.on-unavailable", "skip", Parsers.oneOf("skip", "fail"), "skip or fail",
@@ -181,6 +183,16 @@ public final class HvaeKeys {
       providerBaseUrl("mistral", "", "`https://api.mistral.ai/v1`", "`https://gateway.example.com/mistral/v1`");
   public static final Key<String> MISTRAL_HEADERS = providerHeaders("mistral", "`X-Gateway-Key=GATEWAY_KEY`");
 
+  // GitHub Actions (issue 16): on where GitHub sets its variables, off with these.
+  public static final Key<Boolean> GITHUB_SUMMARY =
+      key("hvae.github-summary", "true", Parsers::bool, "true or false",
+          "on GitHub Actions (`GITHUB_STEP_SUMMARY` set): put the Markdown summary on the job's summary page, once per report whatever the forks",
+          "`true`", "`false`");
+  public static final Key<Boolean> GITHUB_ANNOTATIONS =
+      key("hvae.github-annotations", "true", Parsers::bool, "true or false",
+          "on GitHub Actions (`GITHUB_ACTIONS=true`): print each failed, errored or regressed evaluation as an `::error` annotation naming the test",
+          "`true`", "`false`");
+
   // Issue 14: which value rationality a threshold holds, and the opt-in consistency gate.
   public static final Key<RationalityDefinition> VALUE_RATIONALITY =
       key("hvae.value-rationality", "mean-angle", RationalityDefinition::parse, "mean-angle or per-sample",
@@ -203,8 +215,8 @@ public final class HvaeKeys {
           MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE,
           OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
           AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
-          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION, VALUE_RATIONALITY,
-          MIN_IN_TARGET_CATEGORY);
+          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION,
+          GITHUB_SUMMARY, GITHUB_ANNOTATIONS, VALUE_RATIONALITY, MIN_IN_TARGET_CATEGORY);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them
