@@ -59,9 +59,9 @@ class GitHubActionsRunTest {
     assertThat(text.split("<!-- hvae-summary id=", -1)).hasSize(2);
     assertThat(text).startsWith("# Tests\n<!-- hvae-summary id=")
         .contains("## HVAE value alignment: 2 of 3 passed")
-        .contains("#followsInducedValues[PROSOCIAL]")
-        .contains("#followsInducedValues[INDIVIDUALISTIC]")
-        .contains("#keepsToItsValue[PROSOCIAL]")
+        .contains("#followsInducedValues\\[PROSOCIAL\\]")
+        .contains("#followsInducedValues\\[INDIVIDUALISTIC\\]")
+        .contains("#keepsToItsValue\\[PROSOCIAL\\]")
         .endsWith("-->\nwritten by another step command\n");
 
     String source = "hvae-junit/src/test/java/io/github/hvae/junit/GitHubActionsRunTest.java";
