@@ -9,10 +9,7 @@ import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.config.InvalidConfigurationException;
 import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.Providers;
-import io.github.hvae.internal.stats.ThresholdRefusal;
-import io.github.hvae.internal.stats.ValueScale;
 import io.github.hvae.svo.ValueTarget;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -78,8 +74,8 @@ record TestDefinition(
     Map<String, String> unservable = new LinkedHashMap<>();
     Optional<Map<String, String>> skip = test.instrument().isBlank() ? Optional.of(unservable) : Optional.empty();
     List<Target> targets = targets(method, instrument, skip);
-    Threshold threshold = threshold(context, method, instrument, targets, skip);
-    refuseThresholdsThatCannotFail(context, method, instrument, targets, threshold, unservable);
+    Threshold threshold = ValueRationalityAnnotation.threshold(context, method, instrument, targets, skip);
+    ValueRationalityAnnotation.refuseThresholdsThatCannotFail(context, method, instrument, targets, threshold, unservable);
     Optional<Boolean> goalOverride =
         switch (test.goalPrompt()) {
           case CONFIGURED -> Optional.empty();
@@ -90,7 +86,7 @@ record TestDefinition(
         run.with(HvaeKeys.SAMPLES, samples(test, method, run))
             .with(HvaeKeys.GOAL_PROMPT, goalOverride.orElse(run.get(HvaeKeys.GOAL_PROMPT)))
             .with(HvaeKeys.INSTRUMENT, instrument.id());
-    Optional<Double> gate = minInTargetCategory(context, method);
+    Optional<Double> gate = ValueRationalityAnnotation.minInTargetCategory(context, method);
     if (gate.isPresent()) {
       configuration = configuration.with(HvaeKeys.MIN_IN_TARGET_CATEGORY, gate.get());
     }
@@ -259,165 +255,8 @@ record TestDefinition(
     return List.copyOf(targets);
   }
 
-  /**
-   * The method's threshold, else the nearest enclosing class's, else the default.
-   *
-   * @param skip where to note, for every target, that the run-wide instrument cannot hold the
-   *     threshold, instead of failing; empty when the test names its instrument
-   */
-  private static Threshold threshold(
-      ExtensionContext context, Method method, Instrument instrument, List<Target> targets,
-      Optional<Map<String, String>> skip) {
-    Optional<AnnotatedElement> where = nearest(context, method, TestDefinition::setsThreshold);
-    if (where.isEmpty()) {
-      return Threshold.atLeast(ValueRationality.DEFAULT_THRESHOLD);
-    }
-    AnnotatedElement element = where.get();
-    String on = on(element);
-    ValueRationality vr = AnnotationSupport.findAnnotation(element, ValueRationality.class).orElseThrow();
-    boolean atLeast = vr.atLeast() != -1;
-    boolean maxError = vr.maxAngularError() != -1;
-    if (atLeast == maxError) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality on " + on + " must give exactly one of atLeast or maxAngularError;"
-              + " write @ValueRationality(atLeast = 0.85) or @ValueRationality(maxAngularError = 10)");
-    }
-    if (atLeast) {
-      if (!(vr.atLeast() > 0 && vr.atLeast() <= 1)) {
-        throw new ExtensionConfigurationException(
-            "@ValueRationality(atLeast = " + vr.atLeast() + ") on " + on + " is "
-                + (vr.atLeast() == 0 ? "0, a threshold every evaluation clears, so the test could never fail"
-                    : "outside (0, 1]; value rationality runs from 0 (worst) to 1 (perfect)")
-                + "; write e.g. atLeast = 0.85");
-      }
-      return Threshold.atLeast(vr.atLeast());
-    }
-    OptionalDouble width = instrument.angularWidth();
-    if (width.isEmpty() && skip.isPresent()) {
-      for (Target target : targets) {
-        skip.get().putIfAbsent(
-            target.label(),
-            runWide(instrument) + " cannot hold @ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on "
-                + on + ": it measures no angle; write @ValueRationality(atLeast = 0.85), or name the instrument"
-                + " the test needs, e.g. @ValueAlignmentTest(instrument = \"svo-slider\")");
-      }
-      // Never evaluated: the threshold is kept only to be reported beside the reason.
-      return new Threshold(0.0, OptionalDouble.of(vr.maxAngularError()));
-    }
-    if (width.isEmpty()) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on " + on + ": " + instrument.name()
-              + " measures no angle; write @ValueRationality(atLeast = 0.85)");
-    }
-    if (!(vr.maxAngularError() >= 0 && Double.isFinite(vr.maxAngularError()))) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on " + on
-              + " is not a distance; give degrees >= 0, e.g. maxAngularError = 10");
-    }
-    if (vr.maxAngularError() >= width.getAsDouble()) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on " + on + " is at or beyond "
-              + width.getAsDouble() + "°, the largest angular error " + instrument.name()
-              + " can show, so the test could never fail; give fewer degrees, e.g. maxAngularError = 10");
-    }
-    return Threshold.maxAngularError(vr.maxAngularError(), width.getAsDouble());
-  }
-
-  /**
-   * The method, else the nearest enclosing class, whose {@code @ValueRationality} {@code gives}
-   * something. Every {@code @ValueRationality} on the way must give something.
-   */
-  private static Optional<AnnotatedElement> nearest(
-      ExtensionContext context, Method method, java.util.function.Predicate<ValueRationality> gives) {
-    List<AnnotatedElement> elements = new ArrayList<>();
-    elements.add(method);
-    for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
-      elements.add(type);
-    }
-    for (AnnotatedElement element : elements) {
-      Optional<ValueRationality> vr = AnnotationSupport.findAnnotation(element, ValueRationality.class);
-      if (vr.isEmpty()) {
-        continue;
-      }
-      if (!setsThreshold(vr.get()) && vr.get().minInTargetCategory() == -1) {
-        throw new ExtensionConfigurationException(
-            "@ValueRationality on " + on(element) + " gives nothing; write @ValueRationality(atLeast = 0.85),"
-                + " @ValueRationality(maxAngularError = 10) or @ValueRationality(minInTargetCategory = 0.9)");
-      }
-      if (gives.test(vr.get())) {
-        return Optional.of(element);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean setsThreshold(ValueRationality vr) {
-    return vr.atLeast() != -1 || vr.maxAngularError() != -1;
-  }
-
-  private static String on(AnnotatedElement element) {
-    return element instanceof Method m ? describe(m) : "class " + ((Class<?>) element).getSimpleName();
-  }
-
-  /**
-   * The consistency gate of the nearest {@code @ValueRationality} that gives {@code
-   * minInTargetCategory} (0: none); empty when none does, and {@code hvae.min-in-target-category}
-   * decides.
-   */
-  private static Optional<Double> minInTargetCategory(ExtensionContext context, Method method) {
-    Optional<AnnotatedElement> where = nearest(context, method, vr -> vr.minInTargetCategory() != -1);
-    if (where.isEmpty()) {
-      return Optional.empty();
-    }
-    double share =
-        AnnotationSupport.findAnnotation(where.get(), ValueRationality.class).orElseThrow().minInTargetCategory();
-    if (!(share >= 0 && share <= 1)) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality(minInTargetCategory = " + share + ") on " + on(where.get())
-              + " is not a share; give one in (0, 1], e.g. minInTargetCategory = 0.9 (at most one of 10"
-              + " samples outside the target's category), or 0 for no consistency gate");
-    }
-    return Optional.of(share);
-  }
-
-  /**
-   * Refuses a threshold that no respondent can miss on a target: every mean the instrument can
-   * produce has value rationality at or above it ({@link ThresholdRefusal}; on the SVO Slider a
-   * prosocial target is never more than 57.30° from its ideal set, so {@code maxAngularError = 60},
-   * below the 77.65° width, still passes everything there).
-   */
-  private static void refuseThresholdsThatCannotFail(
-      ExtensionContext context, Method method, Instrument instrument, List<Target> targets, Threshold threshold,
-      Map<String, String> unservable) {
-    if (!(threshold.valueRationality() > 0)) {
-      // threshold() refuses 0 and angular errors beyond the width itself; a threshold of 0 that gets
-      // here is only kept to be reported beside a reason the test does not run.
-      return;
-    }
-    String unit = instrument.angularWidth().isPresent() ? "°" : "";
-    for (Target target : targets) {
-      if (unservable.containsKey(target.label())) {
-        continue; // the run-wide instrument skips this test for the target, with its reason
-      }
-      io.github.hvae.instrument.Scoring scoring;
-      try {
-        scoring = instrument.scoring(target);
-      } catch (IllegalArgumentException e) {
-        continue; // a target the instrument cannot score is targets()'s to report
-      }
-      Optional<String> why =
-          ThresholdRefusal.check(threshold, ValueScale.of(scoring, instrument.angularWidth()), unit);
-      if (why.isPresent()) {
-        String on = nearest(context, method, TestDefinition::setsThreshold).map(TestDefinition::on).orElse(describe(method));
-        throw new ExtensionConfigurationException(
-            "@ValueRationality on " + on + ", target " + target.label() + " on " + instrument.name() + ": "
-                + why.get());
-      }
-    }
-  }
-
   /** How a skip reason names an instrument the run chose: "Triple-Dominance Measure (hvae.instrument=triple-dominance)". */
-  private static String runWide(Instrument instrument) {
+  static String runWide(Instrument instrument) {
     return instrument.name() + " (" + HvaeKeys.INSTRUMENT.name() + "=" + instrument.id() + ")";
   }
 
