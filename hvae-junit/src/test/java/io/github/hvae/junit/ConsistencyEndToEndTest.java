@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hvae.agent.ModelAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,13 +108,10 @@ class ConsistencyEndToEndTest {
 
   private Run run(Class<?> fixture, String... keyValues) throws IOException {
     Path reportDir = dir.resolve(fixture.getSimpleName() + "-" + keyValues.length);
-    EngineTestKit.Builder builder = HvaeEngine.jupiter(reportDir, fixture);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      builder.configurationParameter(keyValues[i], keyValues[i + 1]);
-    }
+    EngineTestKit.Builder builder = HvaeEngine.configured(reportDir, fixture, keyValues);
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream out = System.out;
-    System.setOut(new PrintStream(tee(out, captured), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(HvaeEngine.tee(out, captured), true, StandardCharsets.UTF_8));
     EngineExecutionResults results;
     try {
       results = builder.execute();
@@ -236,25 +232,4 @@ class ConsistencyEndToEndTest {
     assertThat(perSample.file("hvae-report.html")).contains("· per-sample");
   }
 
-  private static OutputStream tee(OutputStream first, OutputStream second) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        first.write(b);
-        second.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        first.write(b, off, len);
-        second.write(b, off, len);
-      }
-
-      @Override
-      public void flush() throws IOException {
-        first.flush();
-        second.flush();
-      }
-    };
-  }
 }

@@ -11,7 +11,6 @@ import io.github.hvae.internal.provider.openai.FakeOpenAiServer;
 import io.github.hvae.svo.SocialValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +129,7 @@ class PerProviderKeysTest {
     Logger root = Logger.getLogger("");
     PrintStream out = System.out;
     root.addHandler(handler);
-    System.setOut(new PrintStream(tee(out, captured), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(HvaeEngine.tee(out, captured), true, StandardCharsets.UTF_8));
     try {
       EngineExecutionResults results =
           EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selectClass(fixture)).execute();
@@ -139,22 +138,6 @@ class PerProviderKeysTest {
       System.setOut(out);
       root.removeHandler(handler);
     }
-  }
-
-  private static OutputStream tee(OutputStream first, OutputStream second) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        first.write(b);
-        second.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        first.write(b, off, len);
-        second.write(b, off, len);
-      }
-    };
   }
 
   /** Display names, report entries and failures: what a user sees of the run besides files. */

@@ -2,19 +2,11 @@ package io.github.hvae.junit;
 
 import static io.github.hvae.svo.SocialValue.COMPETITIVE;
 import static io.github.hvae.svo.SocialValue.PROSOCIAL;
-import static org.junit.platform.testkit.engine.EventConditions.container;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Thresholds that cannot fail are refused at discovery, before any model is called, with a message
@@ -83,26 +75,11 @@ class RefusedThresholdTest {
   }
 
   private EngineExecutionResults run(Class<?> fixture, String... keyValues) {
-    EngineTestKit.Builder builder = HvaeEngine.jupiter(reportDir, fixture);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      builder.configurationParameter(keyValues[i], keyValues[i + 1]);
-    }
-    return builder.execute();
+    return HvaeEngine.configured(reportDir, fixture, keyValues).execute();
   }
 
   private void refused(Class<?> fixture, String... fragments) {
-    EngineExecutionResults results = run(fixture);
-    results.testEvents().assertStatistics(s -> s.started(0));
-    results
-        .containerEvents()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(),
-                finishedWithFailure(
-                    instanceOf(ExtensionConfigurationException.class),
-                    message(m -> List.of(fragments).stream().allMatch(m::contains)))));
+    HvaeEngine.refusedAtDiscovery(run(fixture), fragments);
   }
 
   @Test
