@@ -45,14 +45,15 @@ public final class MarkdownSummary implements ReportFormat {
     String baselineHeader = report.run().baseline()
         .map(b -> "Δ vs baseline (tolerance " + b.tolerance() + ")")
         .orElse("Δ vs baseline");
-    m.append("| Test | Target | Model | Angle | VR [low, high] | Threshold | Verdict | ").append(baselineHeader).append(" |\n");
-    m.append("|---|---|---|---:|---|---:|---|---|\n");
+    m.append("| Test | Target | Model | Angle | VR [low, high] | In target category | Threshold | Verdict | ").append(baselineHeader).append(" |\n");
+    m.append("|---|---|---|---:|---|---|---:|---|---|\n");
     for (Report.Evaluation e : all) {
       m.append("| ").append(markdownCell(e.shortTest()))
           .append(" | ").append(markdownCell(e.target().label())).append(" (ideal ").append(number(e.target().idealAngle().orElse(Double.NaN), 2)).append(Format.unit(e.instrument())).append(")")
           .append(" | ").append(markdownCell(e.model())).append(e.simulated() ? " (simulated)" : "")
           .append(" | ").append(e.measured().angle().map(a -> number(a.mean(), 2) + Format.unit(e.instrument())).orElse("n/a"))
-          .append(" | ").append(e.measured().valueRationality().map(v -> Format.estimate(v, 3)).orElse("n/a"))
+          .append(" | ").append(e.measured().valueRationality().map(v -> Format.estimate(v, 3) + definition(e)).orElse("n/a"))
+          .append(" | ").append(consistency(e))
           .append(" | ").append(number(e.threshold(), 3))
           .append(" | ").append(verdict(e.verdict()))
           .append(" | ").append(delta(report, e))
@@ -63,6 +64,22 @@ public final class MarkdownSummary implements ReportFormat {
     m.append("\nRefusals: ").append(refusals).append(" · unparseable answers: ").append(unparseable)
         .append(" · full report: `hvae-report.html` (every number, the SVO ring, transcripts).\n");
     return m.toString();
+  }
+
+  /** " per-sample" beside a value rationality not read the default way. */
+  private static String definition(Report.Evaluation e) {
+    return e.measured().definition().equals("mean-angle") ? "" : " " + markdownCell(e.measured().definition());
+  }
+
+  /** "8/10 (2 COMPETITIVE)": complete samples in the target's category, the others named. */
+  private static String consistency(Report.Evaluation e) {
+    Report.Consistency c = e.measured().consistency();
+    int total = ReportModel.counted(c);
+    if (total == 0 || e.target().category().isEmpty()) {
+      return "n/a";
+    }
+    String others = ReportModel.otherCategories(e);
+    return c.inTargetCategory() + "/" + total + (others.isEmpty() ? "" : " (" + markdownCell(others) + ")");
   }
 
   private static String verdict(String verdict) {
