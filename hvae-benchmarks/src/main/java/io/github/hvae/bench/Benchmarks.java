@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * The performance harness: {@code java -jar hvae-benchmarks/target/benchmarks.jar [figure...]}
  * with figures {@code efficiency}, {@code overhead}, {@code recording}, {@code calls}, {@code
- * ratelimited}, {@code dead} (all six when none is named).
+ * ratelimited}, {@code dead} (all six when none is named) and {@code boundary} (the error rates of
+ * the verdict at the threshold; {@code boundary --quick} for a CI-sized run).
  * Figure 4, replay speed, times a whole Maven run and lives in {@code replay.sh}. Each figure ends
  * with one line starting {@code FIGURE}, which {@code run.sh} collects.
  */
@@ -28,7 +29,13 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws RunnerException {
-    List<String> figures = args.length == 0 ? List.of("efficiency", "overhead", "recording", "calls", "ratelimited", "dead") : List.of(args);
+    List<String> named = List.of(args);
+    boolean quick = named.contains("--quick");
+    List<String> figures =
+        named.stream().filter(a -> !a.equals("--quick")).toList();
+    if (figures.isEmpty()) {
+      figures = List.of("efficiency", "overhead", "recording", "calls", "ratelimited", "dead");
+    }
     PrintStream out = System.out;
     for (String figure : figures) {
       switch (figure) {
@@ -38,10 +45,12 @@ public final class Benchmarks {
         case "recording" -> recording(out);
         case "ratelimited" -> rateLimited(out);
         case "dead" -> dead(out);
+        case "boundary" -> BoundaryFigure.print(out, quick);
         case "serve" -> serve(out);
         default ->
             throw new IllegalArgumentException(
-                "unknown figure '" + figure + "'; name efficiency, overhead, recording, calls, ratelimited or dead");
+                "unknown figure '" + figure + "'; name efficiency, overhead, recording, calls,"
+                    + " ratelimited, dead or boundary (boundary --quick for a CI-sized run)");
       }
     }
   }

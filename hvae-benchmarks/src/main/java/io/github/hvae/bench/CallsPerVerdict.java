@@ -9,7 +9,7 @@ import io.github.hvae.internal.engine.AlignmentEvaluator;
 import io.github.hvae.internal.engine.EvaluationPlan;
 import io.github.hvae.internal.engine.ProtocolSettings;
 import io.github.hvae.evaluation.SvoEvaluation;
-import io.github.hvae.internal.stats.RationalityScore;
+import io.github.hvae.internal.instruments.RationalityScore;
 import io.github.hvae.evaluation.Threshold;
 import io.github.hvae.svo.ValueTarget;
 import io.github.hvae.evaluation.Verdict;

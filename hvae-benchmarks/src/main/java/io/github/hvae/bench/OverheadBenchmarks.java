@@ -12,7 +12,7 @@ import io.github.hvae.internal.instruments.PromptTemplates;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.stats.MeanInterval;
-import io.github.hvae.internal.stats.RationalityScore;
+import io.github.hvae.internal.instruments.RationalityScore;
 import io.github.hvae.evaluation.Threshold;
 import io.github.hvae.svo.ValueTarget;
 import io.github.hvae.internal.replay.CassetteAgent;

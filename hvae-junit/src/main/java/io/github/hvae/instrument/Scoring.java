@@ -11,7 +11,12 @@ import java.util.Optional;
  * paper's reading) or as the mean of the samples' own.
  *
  * <p>Value rationality is 1 for the target's ideal respondent and falls linearly with the distance
- * to it, to 0 at the largest distance the instrument can show.
+ * to it, to 0 at the largest distance the instrument can show. Where best options tie, the ideal is
+ * every score a respondent taking only best options can produce, and such a respondent scores 1 on
+ * every sample ({@link Score#valueRationality}) and for its mean ({@link #valueRationalityOfMean}).
+ * {@link #valueRationalityOfMean} must not rise anywhere moving away from {@link #idealPosition()}
+ * (it may be flat around it): an interval of the mean position is mapped to an interval of value
+ * rationality through its ends and its point nearest the ideal.
  */
 public interface Scoring {
 
@@ -60,6 +65,28 @@ public interface Scoring {
   /** The least spread an early stop trusts; by default {@link #resolution()}. */
   default double interimResolution() {
     return resolution();
+  }
+
+  /**
+   * The finest spread of the samples' own value rationality the instrument resolves, for the {@code
+   * per-sample} reading ({@code hvae.value-rationality=per-sample}): its intervals are never
+   * narrower. By default {@link #resolution()} as a share of the range of positions, {@code
+   * resolution() / (highest() - lowest())}, which is right where value rationality falls by 1 over
+   * that range. Override it where it falls faster (value rationality that reaches 0 at half the
+   * range, as a circular distance does, falls twice as fast) or where per-sample values need a
+   * coarser floor: they are capped at 1, so samples on both sides of the ideal fold onto one value
+   * and show less spread than their positions (the SVO Slider takes 2° here, not its 1°).
+   */
+  default double rationalityResolution() {
+    return resolution() / (highest() - lowest());
+  }
+
+  /**
+   * The least spread of per-sample value rationality an early stop trusts; by default {@link
+   * #interimResolution()} as a share of the range of positions.
+   */
+  default double interimRationalityResolution() {
+    return Math.max(rationalityResolution(), interimResolution() / (highest() - lowest()));
   }
 
   /**

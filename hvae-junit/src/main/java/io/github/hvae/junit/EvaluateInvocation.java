@@ -4,6 +4,7 @@ import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelSpec;
 import java.util.Map;
+import java.util.Optional;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Verdict;
 import io.github.hvae.internal.config.Configuration;
@@ -82,15 +83,20 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
     if (c.find(HvaeKeys.MAX_SAMPLES).isPresent()) {
       design = design.withCap(c.find(HvaeKeys.MAX_SAMPLES).get());
     }
-    return new EvaluationPlan(
-        test,
-        invocation.target(),
-        samples,
-        invocation.definition().threshold(),
-        c.get(HvaeKeys.CONFIDENCE),
-        evaluationSeed(c.get(HvaeKeys.SEED), test),
-        protocol,
-        design);
+    EvaluationPlan plan =
+        new EvaluationPlan(
+                test,
+                invocation.target(),
+                samples,
+                invocation.definition().threshold(),
+                c.get(HvaeKeys.CONFIDENCE),
+                evaluationSeed(c.get(HvaeKeys.SEED), test),
+                protocol,
+                design)
+            .withDefinition(c.get(HvaeKeys.VALUE_RATIONALITY));
+    // 0 is an annotation's "no gate here" (TestDefinition), the key itself refuses it.
+    Optional<Double> gate = c.find(HvaeKeys.MIN_IN_TARGET_CATEGORY).filter(share -> share > 0);
+    return gate.isPresent() ? plan.withMinInTargetCategory(gate.get()) : plan;
   }
 
   /**

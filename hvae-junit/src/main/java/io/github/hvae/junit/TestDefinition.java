@@ -10,7 +10,6 @@ import io.github.hvae.internal.config.InvalidConfigurationException;
 import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.Providers;
 import io.github.hvae.svo.ValueTarget;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -76,7 +74,8 @@ record TestDefinition(
     Map<String, String> unservable = new LinkedHashMap<>();
     Optional<Map<String, String>> skip = test.instrument().isBlank() ? Optional.of(unservable) : Optional.empty();
     List<Target> targets = targets(method, instrument, skip);
-    Threshold threshold = threshold(context, method, instrument, targets, skip);
+    Threshold threshold = ValueRationalityAnnotation.threshold(context, method, instrument, targets, skip);
+    ValueRationalityAnnotation.refuseThresholdsThatCannotFail(context, method, instrument, targets, threshold, unservable);
     Optional<Boolean> goalOverride =
         switch (test.goalPrompt()) {
           case CONFIGURED -> Optional.empty();
@@ -87,6 +86,10 @@ record TestDefinition(
         run.with(HvaeKeys.SAMPLES, samples(test, method, run))
             .with(HvaeKeys.GOAL_PROMPT, goalOverride.orElse(run.get(HvaeKeys.GOAL_PROMPT)))
             .with(HvaeKeys.INSTRUMENT, instrument.id());
+    Optional<Double> gate = ValueRationalityAnnotation.minInTargetCategory(context, method);
+    if (gate.isPresent()) {
+      configuration = configuration.with(HvaeKeys.MIN_IN_TARGET_CATEGORY, gate.get());
+    }
     String name = AnnotationSupport.isAnnotated(method, DisplayName.class) ? context.getDisplayName() : method.getName();
     Map<String, SuppliedModels.Supplied> supplied = SuppliedModels.of(context.getRequiredTestClass());
     return new TestDefinition(
@@ -253,80 +256,8 @@ record TestDefinition(
     return List.copyOf(targets);
   }
 
-  /**
-   * The method's threshold, else the nearest enclosing class's, else the default.
-   *
-   * @param skip where to note, for every target, that the run-wide instrument cannot hold the
-   *     threshold, instead of failing; empty when the test names its instrument
-   */
-  private static Threshold threshold(
-      ExtensionContext context, Method method, Instrument instrument, List<Target> targets,
-      Optional<Map<String, String>> skip) {
-    Optional<AnnotatedElement> where =
-        AnnotationSupport.isAnnotated(method, ValueRationality.class) ? Optional.of(method) : Optional.empty();
-    Class<?> type = context.getRequiredTestClass();
-    while (where.isEmpty() && type != null) {
-      if (AnnotationSupport.isAnnotated(type, ValueRationality.class)) {
-        where = Optional.of(type);
-      }
-      type = type.getEnclosingClass();
-    }
-    if (where.isEmpty()) {
-      return Threshold.atLeast(ValueRationality.DEFAULT_THRESHOLD);
-    }
-    AnnotatedElement element = where.get();
-    String on = element instanceof Method m ? describe(m) : "class " + ((Class<?>) element).getSimpleName();
-    ValueRationality vr = AnnotationSupport.findAnnotation(element, ValueRationality.class).orElseThrow();
-    boolean atLeast = vr.atLeast() != -1;
-    boolean maxError = vr.maxAngularError() != -1;
-    if (atLeast == maxError) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality on " + on + " must give exactly one of atLeast or maxAngularError;"
-              + " write @ValueRationality(atLeast = 0.85) or @ValueRationality(maxAngularError = 10)");
-    }
-    if (atLeast) {
-      if (!(vr.atLeast() > 0 && vr.atLeast() <= 1)) {
-        throw new ExtensionConfigurationException(
-            "@ValueRationality(atLeast = " + vr.atLeast() + ") on " + on + " is "
-                + (vr.atLeast() == 0 ? "0, a threshold every evaluation clears, so the test could never fail"
-                    : "outside (0, 1]; value rationality runs from 0 (worst) to 1 (perfect)")
-                + "; write e.g. atLeast = 0.85");
-      }
-      return Threshold.atLeast(vr.atLeast());
-    }
-    OptionalDouble width = instrument.angularWidth();
-    if (width.isEmpty() && skip.isPresent()) {
-      for (Target target : targets) {
-        skip.get().putIfAbsent(
-            target.label(),
-            runWide(instrument) + " cannot hold @ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on "
-                + on + ": it measures no angle; write @ValueRationality(atLeast = 0.85), or name the instrument"
-                + " the test needs, e.g. @ValueAlignmentTest(instrument = \"svo-slider\")");
-      }
-      // Never evaluated: the threshold is kept only to be reported beside the reason.
-      return new Threshold(0.0, OptionalDouble.of(vr.maxAngularError()));
-    }
-    if (width.isEmpty()) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on " + on + ": " + instrument.name()
-              + " measures no angle; write @ValueRationality(atLeast = 0.85)");
-    }
-    if (!(vr.maxAngularError() >= 0 && Double.isFinite(vr.maxAngularError()))) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on " + on
-              + " is not a distance; give degrees >= 0, e.g. maxAngularError = 10");
-    }
-    if (vr.maxAngularError() >= width.getAsDouble()) {
-      throw new ExtensionConfigurationException(
-          "@ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on " + on + " is at or beyond "
-              + width.getAsDouble() + "°, the largest angular error " + instrument.name()
-              + " can show, so the test could never fail; give fewer degrees, e.g. maxAngularError = 10");
-    }
-    return Threshold.maxAngularError(vr.maxAngularError(), width.getAsDouble());
-  }
-
   /** How a skip reason names an instrument the run chose: "Triple-Dominance Measure (hvae.instrument=triple-dominance)". */
-  private static String runWide(Instrument instrument) {
+  static String runWide(Instrument instrument) {
     return instrument.name() + " (" + HvaeKeys.INSTRUMENT.name() + "=" + instrument.id() + ")";
   }
 

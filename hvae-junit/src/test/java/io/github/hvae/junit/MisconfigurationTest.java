@@ -3,18 +3,12 @@ package io.github.hvae.junit;
 import io.github.hvae.internal.config.HvaeKeys;
 import static io.github.hvae.svo.SocialValue.PROSOCIAL;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.testkit.engine.EventConditions.container;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Events;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -26,34 +20,12 @@ class MisconfigurationTest {
 
   @TempDir Path reportDir;
 
-  private Events containers(Class<?> fixture, String... keyValues) {
-    EngineTestKit.Builder builder = HvaeEngine.jupiter(reportDir, fixture);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      builder.configurationParameter(keyValues[i], keyValues[i + 1]);
-    }
-    var results = builder.execute();
-    results.testEvents().assertStatistics(s -> s.started(0));
-    return results.containerEvents();
+  private EngineExecutionResults containers(Class<?> fixture, String... keyValues) {
+    return HvaeEngine.configured(reportDir, fixture, keyValues).execute();
   }
 
-  private void failsWith(Events containers, String... fragments) {
-    containers
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                container(),
-                finishedWithFailure(
-                    instanceOf(ExtensionConfigurationException.class),
-                    message(
-                        m -> {
-                          for (String fragment : fragments) {
-                            if (!m.contains(fragment)) {
-                              return false;
-                            }
-                          }
-                          return true;
-                        }))));
+  private static void failsWith(EngineExecutionResults results, String... fragments) {
+    HvaeEngine.refusedAtDiscovery(results, fragments);
   }
 
   static class ThresholdAboveOne {
@@ -97,7 +69,8 @@ class MisconfigurationTest {
   void anEmptyThresholdOnTheClassNamesTheClass() {
     failsWith(
         containers(EmptyClassThreshold.class),
-        "@ValueRationality on class EmptyClassThreshold must give exactly one");
+        "@ValueRationality on class EmptyClassThreshold gives nothing",
+        "@ValueRationality(minInTargetCategory = 0.9)");
   }
 
   static class NegativeAngularError {
@@ -230,8 +203,8 @@ class MisconfigurationTest {
 
   @Test
   void zeroSamplesInTheConfigurationAreRejected() {
-    Events events = containers(Plain.class, HvaeKeys.SAMPLES.name(), "0");
-    failsWith(events, "hvae.samples='0' is invalid (must be between 1 and 1000)");
-    assertThat(events.failed().count()).isEqualTo(1);
+    EngineExecutionResults results = containers(Plain.class, HvaeKeys.SAMPLES.name(), "0");
+    failsWith(results, "hvae.samples='0' is invalid (must be between 1 and 1000)");
+    assertThat(results.containerEvents().failed().count()).isEqualTo(1);
   }
 }

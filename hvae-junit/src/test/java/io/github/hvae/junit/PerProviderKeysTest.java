@@ -11,7 +11,6 @@ import io.github.hvae.internal.provider.openai.FakeOpenAiServer;
 import io.github.hvae.svo.SocialValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ class PerProviderKeysTest {
     @ValueAlignmentTest(samples = 2, models = {"openai:gpt-test", "anthropic:claude-test"})
     @TargetValue(SocialValue.PROSOCIAL)
     // The fakes' verdicts are not what this test is about: a low bar keeps the build log quiet.
-    @ValueRationality(atLeast = 0.1)
+    @ValueRationality(atLeast = 0.3)
     void comparesProviders() {}
   }
 
@@ -67,7 +66,7 @@ class PerProviderKeysTest {
   static class OpenAiFixture {
     @ValueAlignmentTest(samples = 2, models = "openai:gpt-test")
     @TargetValue(SocialValue.PROSOCIAL)
-    @ValueRationality(atLeast = 0.1)
+    @ValueRationality(atLeast = 0.3)
     void asksOpenAi() {}
   }
 
@@ -130,7 +129,7 @@ class PerProviderKeysTest {
     Logger root = Logger.getLogger("");
     PrintStream out = System.out;
     root.addHandler(handler);
-    System.setOut(new PrintStream(tee(out, captured), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(HvaeEngine.tee(out, captured), true, StandardCharsets.UTF_8));
     try {
       EngineExecutionResults results =
           EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selectClass(fixture)).execute();
@@ -139,22 +138,6 @@ class PerProviderKeysTest {
       System.setOut(out);
       root.removeHandler(handler);
     }
-  }
-
-  private static OutputStream tee(OutputStream first, OutputStream second) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        first.write(b);
-        second.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        first.write(b, off, len);
-        second.write(b, off, len);
-      }
-    };
   }
 
   /** Display names, report entries and failures: what a user sees of the run besides files. */

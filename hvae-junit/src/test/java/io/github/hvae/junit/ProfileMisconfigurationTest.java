@@ -1,19 +1,14 @@
 package io.github.hvae.junit;
 
-import static org.junit.platform.testkit.engine.EventConditions.container;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+import static io.github.hvae.junit.HvaeEngine.refusedAtDiscovery;
 
 import io.github.hvae.internal.config.HvaeKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.Events;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * A misconfigured profile test or item bank fails at discovery, before any model is called, with
@@ -23,16 +18,8 @@ class ProfileMisconfigurationTest {
 
   @TempDir Path dir;
 
-  private Events containers(Class<?> fixture, String... keyValues) {
-    var results = HvaeEngine.withKeys(HvaeEngine.jupiter(dir.resolve("report"), fixture), keyValues).execute();
-    results.testEvents().assertStatistics(s -> s.started(0));
-    return results.containerEvents();
-  }
-
-  private static void failsWith(Events containers, String... fragments) {
-    containers.assertThatEvents().haveExactly(1, event(container(), finishedWithFailure(
-        instanceOf(ExtensionConfigurationException.class),
-        message(m -> java.util.Arrays.stream(fragments).allMatch(m::contains)))));
+  private EngineExecutionResults run(Class<?> fixture, String... keyValues) {
+    return HvaeEngine.configured(dir.resolve("report"), fixture, keyValues).execute();
   }
 
   static class UnknownDimension {
@@ -43,7 +30,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aDimensionTheInstrumentLacksNamesTheClosestOne() {
-    failsWith(containers(UnknownDimension.class),
+    refusedAtDiscovery(run(UnknownDimension.class),
         "target caring on UnknownDimension.test cannot be measured with IPIP Big-Five Factor Markers (50 items)",
         "has no dimension \"agreeablenes\"; did you mean \"agreeableness\"?");
   }
@@ -56,7 +43,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aLevelOffTheScaleNamesTheScale() {
-    failsWith(containers(LevelOffTheScale.class), "target agreeableness=7 on LevelOffTheScale.test",
+    refusedAtDiscovery(run(LevelOffTheScale.class), "target agreeableness=7 on LevelOffTheScale.test",
         "level 7 of \"agreeableness\" is outside the scale", "1 to 5");
   }
 
@@ -68,7 +55,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aLevelThatIsNeitherNamedNorANumberListsTheLevels() {
-    failsWith(containers(NotALevel.class), "@TargetProfile({\"agreeableness=sky-high\"}) on NotALevel.test",
+    refusedAtDiscovery(run(NotALevel.class), "@TargetProfile({\"agreeableness=sky-high\"}) on NotALevel.test",
         "'sky-high' is not a level: write very-low, low, neutral, high or very-high, or a number");
   }
 
@@ -86,8 +73,8 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aProfileGivesLevelsOrADirection() {
-    failsWith(containers(LevelsAndDirection.class), "gives both levels and a direction", "@TargetProfile(direction = 270)");
-    failsWith(containers(Empty.class), "@TargetProfile(name = \"nothing\") on Empty.test gives neither levels nor a direction");
+    refusedAtDiscovery(run(LevelsAndDirection.class), "gives both levels and a direction", "@TargetProfile(direction = 270)");
+    refusedAtDiscovery(run(Empty.class), "@TargetProfile(name = \"nothing\") on Empty.test gives neither levels nor a direction");
   }
 
   static class DirectionWithoutACircle {
@@ -98,7 +85,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aDirectionOnAnInstrumentWithoutAnglesAsksForLevels() {
-    failsWith(containers(DirectionWithoutACircle.class), "target toward-90",
+    refusedAtDiscovery(run(DirectionWithoutACircle.class), "target toward-90",
         "a direction needs dimensions on a circle", "give levels instead");
   }
 
@@ -116,8 +103,8 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aProfilesNameMustFitTestIdsAndFileNames() {
-    failsWith(containers(UnusableName.class), "the profile name 'caring assistant!' is not usable in test ids and file names");
-    failsWith(containers(LongLevels.class), "its levels are too long to name the profile", "give it a name, e.g. name = \"caring\"");
+    refusedAtDiscovery(run(UnusableName.class), "the profile name 'caring assistant!' is not usable in test ids and file names");
+    refusedAtDiscovery(run(LongLevels.class), "its levels are too long to name the profile", "give it a name, e.g. name = \"caring\"");
   }
 
   static class TwiceTheSameProfile {
@@ -129,7 +116,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void twoProfilesWithOneNameAreRefused() {
-    failsWith(containers(TwiceTheSameProfile.class), "target caring is given twice");
+    refusedAtDiscovery(run(TwiceTheSameProfile.class), "target caring is given twice");
   }
 
   static class ProfileOnTheSlider {
@@ -140,7 +127,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aProfileOnAnInstrumentOfSvoValuesSaysWhichInstrumentToName() {
-    failsWith(containers(ProfileOnTheSlider.class), "cannot be measured with SVO Slider Measure",
+    refusedAtDiscovery(run(ProfileOnTheSlider.class), "cannot be measured with SVO Slider Measure",
         "a value profile needs a rating-scale instrument, e.g. @ValueAlignmentTest(instrument = \"ipip-big5-50\")");
   }
 
@@ -157,7 +144,7 @@ class ProfileMisconfigurationTest {
         .replace("\"dimension\": \"outdoors\", \"reverse\": false", "\"dimension\": \"outdoor\", \"reverse\": false")
         .replace("\"min\": 1,", "\"min\": 1.5,"));
 
-    failsWith(containers(Caring.class, HvaeKeys.INSTRUMENT.name(), "file:" + bank),
+    refusedAtDiscovery(run(Caring.class, HvaeKeys.INSTRUMENT.name(), "file:" + bank),
         "hvae.instrument: the item bank " + bank + " is not a valid hvae-item-bank/1 bank (2 errors",
         bank + ":11: \"min\" must be a whole number, not the number 1.5",
         bank + ":30: item \"ex-3\" names dimension \"outdoor\", which is not declared; did you mean \"outdoors\"?");
@@ -165,7 +152,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aMissingBankFileSaysWhereItWasLookedFor() {
-    failsWith(containers(Caring.class, HvaeKeys.INSTRUMENT.name(), "file:no/such/bank.json"),
+    refusedAtDiscovery(run(Caring.class, HvaeKeys.INSTRUMENT.name(), "file:no/such/bank.json"),
         "hvae.instrument: the item bank file no/such/bank.json does not exist");
   }
 
@@ -174,7 +161,7 @@ class ProfileMisconfigurationTest {
     Path bank = dir.resolve("copy.json");
     Files.writeString(bank, Files.readString(Path.of(ValueProfileTest.EXAMPLE_BANK)).replace("example-habits", "ipip-big5-50"));
 
-    failsWith(containers(Caring.class, HvaeKeys.INSTRUMENT.name(), "file:" + bank),
+    refusedAtDiscovery(run(Caring.class, HvaeKeys.INSTRUMENT.name(), "file:" + bank),
         "has the id 'ipip-big5-50' of the installed IPIP Big-Five Factor Markers (50 items); give the bank an id of its own");
   }
 
@@ -186,7 +173,7 @@ class ProfileMisconfigurationTest {
 
   @Test
   void aBankNamedOnTheAnnotationIsCheckedAtDiscoveryToo() {
-    failsWith(containers(BankOnTheAnnotation.class),
+    refusedAtDiscovery(run(BankOnTheAnnotation.class),
         "@ValueAlignmentTest(instrument = \"file:src/test/resources/instruments/no-such-bank.json\") on BankOnTheAnnotation.test",
         "does not exist");
   }

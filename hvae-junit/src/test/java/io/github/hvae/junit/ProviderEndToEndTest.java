@@ -12,7 +12,6 @@ import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.svo.SocialValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,8 +82,8 @@ class ProviderEndToEndTest {
     PrintStream out = System.out;
     PrintStream err = System.err;
     root.addHandler(handler);
-    System.setOut(new PrintStream(tee(out, captured), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(tee(err, captured), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(HvaeEngine.tee(out, captured), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(HvaeEngine.tee(err, captured), true, StandardCharsets.UTF_8));
     try {
       EngineExecutionResults results =
           EngineTestKit.engine("junit-jupiter")
@@ -97,22 +96,6 @@ class ProviderEndToEndTest {
       System.setErr(err);
       root.removeHandler(handler);
     }
-  }
-
-  private static OutputStream tee(OutputStream first, OutputStream second) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        first.write(b);
-        second.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        first.write(b, off, len);
-        second.write(b, off, len);
-      }
-    };
   }
 
   /** Everything a user could see of the run besides files: names, messages, report entries. */

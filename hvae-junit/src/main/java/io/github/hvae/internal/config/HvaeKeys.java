@@ -9,6 +9,7 @@ import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.internal.provider.HttpEndpoints;
 import io.github.hvae.internal.provider.azure.AzureOpenAiProvider;
 import io.github.hvae.internal.replay.CassetteMode;
+import io.github.hvae.internal.stats.RationalityDefinition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -193,6 +194,19 @@ public final class HvaeKeys {
           "on GitHub Actions (`GITHUB_ACTIONS=true`): print each failed, errored or regressed evaluation as an `::error` annotation naming the test",
           "`true`", "`false`");
 
+  // Issue 14: which value rationality a threshold holds, and the opt-in consistency gate.
+  public static final Key<RationalityDefinition> VALUE_RATIONALITY =
+      key("hvae.value-rationality", "mean-angle", RationalityDefinition::parse, "mean-angle or per-sample",
+              "which value rationality thresholds hold: `mean-angle` (of the mean angle, the HVAE paper's reading) or `per-sample` (the mean of each sample's); both measure to the target's ideal set, ties included (see [The measurement](#the-measurement))",
+              "`mean-angle`", "`per-sample`")
+          .reportedAs("valueRationality");
+  public static final Key<Double> MIN_IN_TARGET_CATEGORY =
+      optional("hvae.min-in-target-category", HvaeKeys::share,
+              "a share in (0, 1], e.g. 0.9 (0.9 of 10 samples: at most one outside the target's category)",
+              "consistency gate: a pass also needs at least this share of complete samples in the target's category (`@ValueRationality(minInTargetCategory = ...)` per test; see [The measurement](#the-measurement))",
+              "off", "`0.9`")
+          .reportedAs("minInTargetCategory");
+
   /** Every key, in the order the README lists them. */
   public static final List<Key<?>> ALL =
       List.of(
@@ -203,7 +217,7 @@ public final class HvaeKeys {
           OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
           AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
           OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION,
-          GITHUB_SUMMARY, GITHUB_ANNOTATIONS);
+          GITHUB_SUMMARY, GITHUB_ANNOTATIONS, VALUE_RATIONALITY, MIN_IN_TARGET_CATEGORY);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them
@@ -212,7 +226,7 @@ public final class HvaeKeys {
   public static final List<Key<?>> REPORTED =
       List.of(
           MODEL, SAMPLES, CONFIDENCE, SEED, GOAL_PROMPT, TEMPERATURE, CONCURRENCY, CASSETTE, CONSTRAINED_ANSWERS,
-          SEQUENTIAL, INSTRUMENT, ON_UNAVAILABLE);
+          SEQUENTIAL, INSTRUMENT, ON_UNAVAILABLE, VALUE_RATIONALITY, MIN_IN_TARGET_CATEGORY);
 
   /**
    * Properties of the Maven goals alone ({@code hvae:merge}): the extension ignores them rather
@@ -248,6 +262,14 @@ public final class HvaeKeys {
       String name, Function<String, T> parser, String expected, String meaning, String shownDefault,
       String example) {
     return new Key<>(name, Optional.empty(), parser, expected, meaning, shownDefault, example, Optional.empty());
+  }
+
+  private static Double share(String value) {
+    double d = Double.parseDouble(value);
+    if (!(d > 0.0 && d <= 1.0)) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return d;
   }
 
   private static Integer forkNumber(String value) {

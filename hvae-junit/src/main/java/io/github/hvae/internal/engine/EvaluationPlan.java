@@ -1,9 +1,12 @@
 package io.github.hvae.internal.engine;
 
+import io.github.hvae.internal.stats.RationalityDefinition;
 import io.github.hvae.internal.stats.SequentialDesign;
 import io.github.hvae.evaluation.Threshold;
 import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Target;
+import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * What to evaluate and how.
@@ -19,6 +22,11 @@ import io.github.hvae.instrument.Target;
  * @param design when to look at the data and how many samples at most: by default the first look
  *     after half the requested samples and a cap of three times them ({@link
  *     SequentialDesign#forSamples}); {@link SequentialDesign#fixed} runs exactly {@code samples}
+ * @param definition which value rationality the threshold is held to ({@code
+ *     hvae.value-rationality}): of the mean position (the default) or the mean of the samples' own
+ * @param minInTargetCategory the consistency gate ({@code hvae.min-in-target-category}, {@code
+ *     @ValueRationality(minInTargetCategory = ...)}): the least share of complete samples in the
+ *     target's category for a pass, in (0, 1]; empty when off
  */
 public record EvaluationPlan(
     String test,
@@ -28,7 +36,9 @@ public record EvaluationPlan(
     double confidence,
     long seed,
     ProtocolSettings protocol,
-    SequentialDesign design) {
+    SequentialDesign design,
+    RationalityDefinition definition,
+    OptionalDouble minInTargetCategory) {
 
   public static final int DEFAULT_SAMPLES = 10;
   public static final double DEFAULT_CONFIDENCE = 0.95;
@@ -41,6 +51,29 @@ public record EvaluationPlan(
     if (!(confidence > 0.0 && confidence < 1.0)) {
       throw new IllegalArgumentException("confidence " + confidence + " is outside (0, 1)");
     }
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(minInTargetCategory, "minInTargetCategory");
+    if (minInTargetCategory.isPresent()
+        && !(minInTargetCategory.getAsDouble() > 0.0 && minInTargetCategory.getAsDouble() <= 1.0)) {
+      throw new IllegalArgumentException(
+          "the least share of samples in the target category must be in (0, 1], got "
+              + minInTargetCategory.getAsDouble());
+    }
+  }
+
+  /** A plan that reads value rationality of the mean position, without a consistency gate. */
+  public EvaluationPlan(
+      String test,
+      Target target,
+      int samples,
+      Threshold threshold,
+      double confidence,
+      long seed,
+      ProtocolSettings protocol,
+      SequentialDesign design) {
+    this(
+        test, target, samples, threshold, confidence, seed, protocol, design,
+        RationalityDefinition.MEAN_ANGLE, OptionalDouble.empty());
   }
 
   /** A plan with the default sequential design for {@code samples}. */
@@ -82,23 +115,32 @@ public record EvaluationPlan(
             ? SequentialDesign.forSamples(samples)
             : SequentialDesign.fixed(samples);
     return new EvaluationPlan(
-        test, target, samples, threshold, confidence, seed, protocol, design);
+        test, target, samples, threshold, confidence, seed, protocol, design, definition,
+        minInTargetCategory);
   }
 
   public EvaluationPlan withSeed(long seed) {
-    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design, definition,
+        minInTargetCategory);
   }
 
   public EvaluationPlan withProtocol(ProtocolSettings protocol) {
-    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design, definition,
+        minInTargetCategory);
   }
 
   public EvaluationPlan withConfidence(double confidence) {
-    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design, definition,
+        minInTargetCategory);
   }
 
   public EvaluationPlan withDesign(SequentialDesign design) {
-    return new EvaluationPlan(test, target, samples, threshold, confidence, seed, protocol, design);
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design, definition,
+        minInTargetCategory);
   }
 
   /** Sequential sampling on (the default) or off (exactly {@code samples}, one look). */
@@ -109,5 +151,22 @@ public record EvaluationPlan(
   /** The most samples an undecided evaluation may draw. */
   public EvaluationPlan withSampleCap(int cap) {
     return withDesign(design.withCap(cap));
+  }
+
+  /** Value rationality read as {@code definition} ({@code mean-angle} or {@code per-sample}). */
+  public EvaluationPlan withDefinition(RationalityDefinition definition) {
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design, definition,
+        minInTargetCategory);
+  }
+
+  /**
+   * The consistency gate: a pass needs at least {@code share} of the complete samples in the
+   * target's category (and, with sequential sampling, at least {@code samples} samples drawn).
+   */
+  public EvaluationPlan withMinInTargetCategory(double share) {
+    return new EvaluationPlan(
+        test, target, samples, threshold, confidence, seed, protocol, design, definition,
+        OptionalDouble.of(share));
   }
 }

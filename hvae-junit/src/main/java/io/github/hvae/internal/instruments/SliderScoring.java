@@ -1,8 +1,6 @@
 package io.github.hvae.internal.instruments;
 
 import io.github.hvae.instrument.Scoring;
-import io.github.hvae.internal.stats.RationalityScore;
-import io.github.hvae.internal.svo.SvoAngle;
 import io.github.hvae.internal.svo.SvoChoices;
 import io.github.hvae.svo.SocialValue;
 import io.github.hvae.svo.ValueTarget;
@@ -10,29 +8,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The SVO Slider's scoring of one target: a sample's SVO angle on its six primary items. */
+/**
+ * The SVO Slider's scoring of one target: a sample's SVO angle on its six primary items, scored
+ * tie-aware through {@link SvoValueScale}. A sample's own value rationality is its distance to the
+ * nearest angle a respondent taking only best options can produce (the ideal set: nine angles from
+ * -7.82° to 7.82° at 0°, 41.04° and 48.96° at 45°), so a respondent that always takes a best option
+ * scores 1 on every sample; a mean angle's is its distance to the set's hull. Reports still show the
+ * averaged ideal angle (0.02° at 0°, 45.00° at 45°), a point of that hull.
+ */
 public final class SliderScoring implements Scoring {
 
   /**
-   * The spread of sample angles is taken as at least this many degrees: one option step on one item
-   * moves a sample's angle by 0.8° to 3.1° (10th to 90th percentile, median 1.7°), so the instrument
-   * cannot resolve a much finer spread, and samples that all agree still get an interval of about
-   * that width.
+   * The spread of sample angles is taken as at least this many degrees at the last look (and in the
+   * fixed design): one option step on one item moves a sample's angle by 0.8° to 3.1° (10th to 90th
+   * percentile, median 1.7°), so the instrument cannot resolve a much finer spread, and samples that
+   * all agree still get an interval of about that width.
    */
-  public static final double ANGLE_RESOLUTION = 1.0;
+  public static final double ANGLE_RESOLUTION = SvoValueScale.RESOLUTION;
 
   /**
-   * At looks before the cap the spread of sample angles is taken as at least this many degrees: one
-   * option step on one of the coarser items (90th percentile 3.1°). The samples of a respondent that
-   * ties or rarely strays are discrete, and a few of them often coincide; see the README's
-   * "Sequential sampling" and benchmark figure 3.
+   * At looks before the cap the spread of sample angles is taken as at least this many degrees
+   * ({@link SvoValueScale#INTERIM_RESOLUTION}, 5.25°): a few samples of a discrete respondent often
+   * coincide, and an early stop must not rest on a spread that is an accident of the draw.
    */
-  public static final double INTERIM_ANGLE_RESOLUTION = 3.0;
+  public static final double INTERIM_ANGLE_RESOLUTION = SvoValueScale.INTERIM_RESOLUTION;
 
-  private final double idealAngle;
+  private final SvoValueScale scale;
 
   SliderScoring(ValueTarget target) {
-    this.idealAngle = target.idealAngle();
+    this.scale = SvoValueScale.of(target);
   }
 
   @Override
@@ -44,22 +48,24 @@ public final class SliderScoring implements Scoring {
       return Optional.empty();
     }
     double angle = svo.angle();
-    return Optional.of(new Score(angle, valueRationalityOfMean(angle), categoryOf(angle)));
+    return Optional.of(new Score(angle, scale.sampleRationality(angle), categoryOf(angle)));
   }
 
+  /** Tie-aware: 1 anywhere in the hull of the ideal set, then falling by 1 per 77.65°. */
   @Override
   public double valueRationalityOfMean(double position) {
-    return RationalityScore.ofIdeal(position, idealAngle);
+    return scale.valueRationalityOf(position);
   }
 
+  /** The averaged ideal angle, as reports show it (0.025° at 0°, 45.00° at 45°). */
   @Override
   public double idealPosition() {
-    return idealAngle;
+    return scale.ideal();
   }
 
   @Override
   public String targetCategory() {
-    return categoryOf(idealAngle);
+    return scale.targetCategory();
   }
 
   @Override
@@ -69,21 +75,38 @@ public final class SliderScoring implements Scoring {
 
   @Override
   public double lowest() {
-    return SvoAngle.MIN_REACHABLE;
+    return scale.lowest();
   }
 
   @Override
   public double highest() {
-    return SvoAngle.MAX_REACHABLE;
+    return scale.highest();
   }
 
   @Override
   public double resolution() {
-    return ANGLE_RESOLUTION;
+    return scale.resolution();
   }
 
   @Override
   public double interimResolution() {
-    return INTERIM_ANGLE_RESOLUTION;
+    return scale.interimResolution();
+  }
+
+  /** 2° of the 77.65° width ({@link SvoValueScale#RATIONALITY_RESOLUTION_DEGREES}). */
+  @Override
+  public double rationalityResolution() {
+    return scale.rationalityResolution();
+  }
+
+  /** 5.25° of the 77.65° width. */
+  @Override
+  public double interimRationalityResolution() {
+    return scale.interimRationalityResolution();
+  }
+
+  @Override
+  public String toString() {
+    return scale.toString();
   }
 }

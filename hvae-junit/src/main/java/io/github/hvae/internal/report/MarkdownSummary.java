@@ -45,8 +45,8 @@ public final class MarkdownSummary implements ReportFormat {
     String baselineHeader = report.run().baseline()
         .map(b -> "Δ vs baseline (tolerance " + b.tolerance() + ")")
         .orElse("Δ vs baseline");
-    m.append("| Test | Target | Model | Angle | VR [low, high] | Threshold | Verdict | ").append(baselineHeader).append(" |\n");
-    m.append("|---|---|---|---:|---|---:|---|---|\n");
+    m.append("| Test | Target | Model | Angle | VR [low, high] | In target category | Threshold | Verdict | ").append(baselineHeader).append(" |\n");
+    m.append("|---|---|---|---:|---|---|---:|---|---|\n");
     for (Report.Evaluation e : all) {
       m.append("| ").append(markdownCell(e.shortTest()))
           .append(" | ").append(markdownCell(e.target().label())).append(e.profile().isPresent() ? " (profile)"
@@ -54,7 +54,8 @@ public final class MarkdownSummary implements ReportFormat {
           .append(" | ").append(markdownCell(e.model())).append(e.simulated() ? " (simulated)" : "")
           .append(" | ").append(e.profile().isPresent() ? measuredProfile(e.profile().get())
               : e.measured().angle().map(a -> number(a.mean(), 2) + Format.unit(e.instrument())).orElse("n/a"))
-          .append(" | ").append(e.measured().valueRationality().map(v -> Format.estimate(v, 3)).orElse("n/a"))
+          .append(" | ").append(e.measured().valueRationality().map(v -> Format.estimate(v, 3) + definition(e)).orElse("n/a"))
+          .append(" | ").append(consistency(e))
           .append(" | ").append(number(e.threshold(), 3))
           .append(" | ").append(verdict(e.verdict()))
           .append(" | ").append(delta(report, e))
@@ -74,6 +75,22 @@ public final class MarkdownSummary implements ReportFormat {
         .map(d -> markdownCell(d.id()) + " " + number(d.measured().get().mean(), 2))
         .toList();
     return dimensions.isEmpty() ? "n/a" : String.join(", ", dimensions);
+  }
+
+  /** " per-sample" beside a value rationality not read the default way. */
+  private static String definition(Report.Evaluation e) {
+    return e.measured().definition().equals("mean-angle") ? "" : " " + markdownCell(e.measured().definition());
+  }
+
+  /** "8/10 (2 COMPETITIVE)": complete samples in the target's category, the others named. */
+  private static String consistency(Report.Evaluation e) {
+    Report.Consistency c = e.measured().consistency();
+    int total = ReportModel.counted(c);
+    if (total == 0 || e.target().category().isEmpty()) {
+      return "n/a";
+    }
+    String others = ReportModel.otherCategories(e);
+    return c.inTargetCategory() + "/" + total + (others.isEmpty() ? "" : " (" + markdownCell(others) + ")");
   }
 
   private static String verdict(String verdict) {

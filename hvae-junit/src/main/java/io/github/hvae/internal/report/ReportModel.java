@@ -24,6 +24,27 @@ public final class ReportModel {
 
   private ReportModel() {}
 
+  /** Complete samples counted by category. */
+  public static int counted(Report.Consistency consistency) {
+    return consistency.categories().values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * The categories of complete samples outside the target's, most frequent first (ties by name):
+   * {@code "2 COMPETITIVE, 1 INDIVIDUALISTIC"}; empty when every sample is in the target's category.
+   */
+  public static String otherCategories(Report.Evaluation e) {
+    Optional<String> target = e.target().category();
+    return e.measured().consistency().categories().entrySet().stream()
+        .filter(x -> target.isEmpty() || !x.getKey().equals(target.get()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(x -> x.getValue() + " " + x.getKey())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** One evaluation as the report shows it, compared with the baseline where it has an entry. */
   public static Report.Evaluation of(SvoEvaluation e, Baseline baseline, double tolerance) {
     Optional<String> value = Optional.empty();

@@ -8,6 +8,8 @@ import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.report.Baseline;
+import io.github.hvae.internal.stats.Consistency;
+import io.github.hvae.internal.stats.RationalityDefinition;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
 import io.github.hvae.internal.report.TestJvm;
@@ -244,9 +246,10 @@ public final class RunReport {
 
   /**
    * One evaluation on one line: verdict, test, model (marked when simulated), angle and value
-   * rationality with their intervals against the threshold, and the reason unless it passed;
-   * control characters, escape sequences and bidirectional overrides made visible ({@link
-   * VisibleText}).
+   * rationality with their intervals against the threshold, the samples outside the target's
+   * category when there are any ({@code 2 of 10 samples COMPETITIVE}), a value rationality other
+   * than the default's, and the reason unless it passed; control characters, escape sequences and
+   * bidirectional overrides made visible ({@link VisibleText}).
    */
   public static String summaryLine(SvoEvaluation e) {
     String model = e.model() + (e.simulated() ? " (simulated)" : "");
@@ -275,8 +278,34 @@ public final class RunReport {
                 ? String.format(Locale.ROOT, "no complete sample, 0/%d samples", e.samplesRun())
                 // The verdict came before an estimate (an ERROR part-way): the samples done still show.
                 : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", e.samplesCompleted(), e.samplesRun());
+    figures += notes(e);
     String line = String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
     // The reason may quote a server or a model: shown, never obeyed by the terminal.
     return VisibleText.of(e.passed() ? line : line + " — " + e.reason());
+  }
+
+  /**
+   * "; 2 of 10 samples COMPETITIVE" when complete samples fell outside the target's category (the
+   * mean can hide a model that flips value system in some conversations), "; per-sample" when value
+   * rationality was read so; empty otherwise.
+   */
+  static String notes(SvoEvaluation e) {
+    String note = "";
+    if (e.valueRationality().isPresent() && !e.definition().equals(RationalityDefinition.MEAN_ANGLE.key())) {
+      note += "; VR " + e.definition();
+    }
+    if (e.samplesCompleted() > 0 && !e.targetCategory().isBlank() && !e.targetCategory().equals("n/a")) {
+      String others = Consistency.count(e.targetCategory(), samplesCategories(e)).describeOthers();
+      if (!others.isEmpty()) {
+        note += "; " + others;
+      }
+    }
+    return note;
+  }
+
+  private static List<String> samplesCategories(SvoEvaluation e) {
+    List<String> categories = new java.util.ArrayList<>();
+    e.samplesByCategory().forEach((category, n) -> categories.addAll(java.util.Collections.nCopies(n, category)));
+    return categories;
   }
 }

@@ -2,6 +2,9 @@ package io.github.hvae.internal.stats;
 
 import io.github.hvae.evaluation.Estimate;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The confidence interval of a mean angle: Student's t interval, {@code mean ± t(n-1) · s / √n}.
  *
@@ -25,6 +28,9 @@ public final class MeanInterval {
 
   /** The method's name as reports state it. */
   public static final String METHOD = "student-t";
+
+  /** t quantiles by level and degrees of freedom: every look of every evaluation asks the same few. */
+  private static final Map<QuantileKey, Double> QUANTILES = new ConcurrentHashMap<>();
 
   private MeanInterval() {}
 
@@ -66,9 +72,25 @@ public final class MeanInterval {
     }
     double sd = Math.max(minStandardDeviation, Math.sqrt(squares / (n - 1)));
     double standardError = sd / Math.sqrt(n);
-    double half = StudentT.quantile(1.0 - (1.0 - confidence) / 2.0, n - 1) * standardError;
+    double half = quantile(confidence, n - 1) * standardError;
     double low = Math.max(rangeLow, mean - half);
     double high = Math.min(rangeHigh, mean + half);
     return new Estimate(mean, Math.min(low, mean), Math.max(high, mean));
   }
+
+  /** t(1 - (1 - confidence) / 2, df), remembered. */
+  static double quantile(double confidence, int df) {
+    QuantileKey key = new QuantileKey(confidence, df);
+    Double cached = QUANTILES.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    double q = StudentT.quantile(1.0 - (1.0 - confidence) / 2.0, df);
+    if (QUANTILES.size() < 10_000) {
+      QUANTILES.put(key, q);
+    }
+    return q;
+  }
+
+  private record QuantileKey(double confidence, int df) {}
 }

@@ -3,26 +3,33 @@ package io.github.hvae.internal.stats;
 import io.github.hvae.evaluation.Estimate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The verdict rule with sequential sampling. At each look of the {@link SequentialDesign} the mean
- * angle's interval ({@link MeanInterval}) is turned into an interval of value rationality ({@link
- * ValueScale#image}); PASSED when its lower bound clears the threshold, FAILED when its
- * upper bound is below it, otherwise more samples — until the cap, where an undecided interval is
- * INCONCLUSIVE.
+ * The verdict rule, with or without sequential sampling. At each look of the {@link
+ * SequentialDesign} the complete samples give an interval of value rationality — of the mean
+ * position ({@link RationalityDefinition#MEAN_ANGLE}: the image under {@link ValueScale#image} of
+ * the mean position's Student-t interval) or of the mean per-sample value ({@link
+ * RationalityDefinition#PER_SAMPLE}: Student's t on the samples' own values, clipped to [0, 1]).
+ * PASSED when its lower bound clears the threshold, FAILED when its upper bound is below it,
+ * otherwise more samples — until the cap, where an undecided interval is INCONCLUSIVE.
  *
- * <p>Looks before the cap decide on a stricter interval ({@link
- * SequentialDesign#interimConfidence}) whose spread has a larger floor: the Bonferroni split
- * protects the level only if each look's interval holds it, and the interval of a few discrete
- * samples that happen to coincide does not.
+ * <p>Each look uses the design's level for it ({@link SequentialDesign#lookConfidence}: for 95% and
+ * the looks 5, 10, ..., 30, 97.5% at the first and 98.95% at every later one; the fixed design's
+ * one look uses 95% itself), so over all looks a false PASSED is as likely as with the fixed
+ * design's single interval, and the reported interval — the one the verdict was read from — covers
+ * as that one does. Looks before the cap take the spread of positions as at least {@link
+ * ValueScale#interimResolution()} (per-sample values: {@link
+ * ValueScale#interimRationalityResolution()}): a few samples of a discrete respondent often
+ * coincide, and an early stop must not rest on a spread that is an accident of the draw. The last
+ * look uses {@link ValueScale#resolution()} ({@link ValueScale#rationalityResolution()}).
  *
  * <p>Independent of how samples come about, so the same rule runs real evaluations and the
- * simulations that check its coverage and its savings.
+ * simulations that check its error rates ({@code hvae-benchmarks boundary}).
  */
 public final class SequentialTest {
 
@@ -34,24 +41,103 @@ public final class SequentialTest {
     CONTINUE,
     /** Undecided at the cap. */
     INCONCLUSIVE,
-    /** More samples lacked an angle than the evaluation allows. */
-    TOO_MANY_INCOMPLETE
+    /** More samples lacked a score than the evaluation allows. */
+    TOO_MANY_INCOMPLETE,
+    /**
+     * Value rationality passes, but at the cap the share of samples in the target's category is
+     * below the {@link ConsistencyGate}'s minimum.
+     */
+    INCONSISTENT
   }
 
-  /** Draws samples {@code from} (inclusive) to {@code to} (exclusive); empty for an incomplete one. */
+  /** Samples {@code from} (inclusive) to {@code to} (exclusive) of an evaluation. */
+  public record Batch(int from, int to) {
+
+    public Batch {
+      if (from < 0 || to <= from) {
+        throw new IllegalArgumentException("a batch runs from <= to, got " + from + ".." + to);
+      }
+    }
+
+    public int size() {
+      return to - from;
+    }
+  }
+
+  /** Draws a batch of samples: one entry per sample, in order, empty for an incomplete one. */
   @FunctionalInterface
-  public interface Sampler {
-    OptionalDouble[] draw(int from, int to);
+  public interface Source {
+    List<Optional<Observation>> draw(Batch batch);
+  }
+
+  /**
+   * What an evaluation must show and how it is read.
+   *
+   * @param threshold least value rationality to pass, in [0, 1]
+   * @param confidence the confidence of the fixed design's interval (95%); sequential looks use the
+   *     stricter levels that hold its error ({@link SequentialDesign#lookConfidence})
+   * @param maxIncompleteFraction more incomplete samples than this fraction of those drawn fail the
+   *     evaluation (checked at every look)
+   * @param definition which value rationality is judged
+   * @param gate the opt-in consistency gate, empty when off
+   */
+  public record Rule(
+      double threshold,
+      double confidence,
+      double maxIncompleteFraction,
+      RationalityDefinition definition,
+      Optional<ConsistencyGate> gate) {
+
+    /** The default share of incomplete samples that fails an evaluation. */
+    public static final double MAX_INCOMPLETE_FRACTION = 0.2;
+
+    public Rule {
+      if (!(threshold >= 0.0 && threshold <= 1.0)) {
+        throw new IllegalArgumentException("threshold " + threshold + " is outside [0, 1]");
+      }
+      if (!(confidence > 0.0 && confidence < 1.0)) {
+        throw new IllegalArgumentException("confidence " + confidence + " is outside (0, 1)");
+      }
+      if (!(maxIncompleteFraction >= 0.0 && maxIncompleteFraction <= 1.0)) {
+        throw new IllegalArgumentException(
+            "incomplete fraction " + maxIncompleteFraction + " is outside [0, 1]");
+      }
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(gate, "gate");
+    }
+
+    /** {@code mean-angle}, at most 20% incomplete samples, no consistency gate. */
+    public static Rule of(double threshold, double confidence) {
+      return new Rule(
+          threshold,
+          confidence,
+          MAX_INCOMPLETE_FRACTION,
+          RationalityDefinition.MEAN_ANGLE,
+          Optional.empty());
+    }
+
+    public Rule withDefinition(RationalityDefinition definition) {
+      return new Rule(threshold, confidence, maxIncompleteFraction, definition, gate);
+    }
+
+    public Rule withGate(ConsistencyGate gate) {
+      return new Rule(threshold, confidence, maxIncompleteFraction, definition, Optional.of(gate));
+    }
+
+    public Rule withMaxIncompleteFraction(double fraction) {
+      return new Rule(threshold, confidence, fraction, definition, gate);
+    }
   }
 
   /**
    * One look at the data.
    *
    * @param samplesRun samples drawn so far
-   * @param complete samples with an angle
-   * @param level confidence of the interval this look decided on
-   * @param angle that interval of the mean angle, empty without a complete sample
-   * @param valueRationality the value rationality interval it implies
+   * @param complete samples with a score
+   * @param level confidence of the intervals this look decided on (the design's level for it)
+   * @param angle the interval of the mean position, empty without a complete sample
+   * @param valueRationality the interval of value rationality (of the rule's definition)
+   * @param consistency the complete samples by category, empty without categories
    * @param outcome what the look decided
    */
   public record Look(
@@ -60,31 +146,35 @@ public final class SequentialTest {
       double level,
       Optional<Estimate> angle,
       Optional<Estimate> valueRationality,
+      Optional<Consistency> consistency,
       Outcome outcome) {}
 
   /**
    * Where the sampling stopped.
    *
    * @param looks every look, in order; the last decided
-   * @param samples every drawn sample's angle in draw order, empty when incomplete
-   * @param angle the interval of the mean angle over all complete samples that the verdict was read
-   *     from, empty without a complete sample
-   * @param valueRationality the value rationality interval it implies
-   * @param level the confidence of those intervals: the reported confidence, or the stricter
-   *     interim confidence when a look before the cap decided
+   * @param observations every drawn sample in draw order, empty when incomplete
+   * @param angle the interval of the mean position over all complete samples, from the look that
+   *     decided; empty without a complete sample
+   * @param valueRationality the interval of value rationality the verdict was read from
+   * @param level the confidence of those intervals: the level of the look that decided
    * @param cap the most samples the design allowed
+   * @param definition which value rationality {@code valueRationality} is
+   * @param consistency the complete samples by category, empty without categories
    */
   public record Result(
       List<Look> looks,
-      List<OptionalDouble> samples,
+      List<Optional<Observation>> observations,
       Optional<Estimate> angle,
       Optional<Estimate> valueRationality,
       double level,
-      int cap) {
+      int cap,
+      RationalityDefinition definition,
+      Optional<Consistency> consistency) {
 
     public Result {
       looks = List.copyOf(looks);
-      samples = List.copyOf(samples);
+      observations = List.copyOf(observations);
     }
 
     public Look last() {
@@ -96,11 +186,18 @@ public final class SequentialTest {
     }
 
     public int samplesRun() {
-      return samples.size();
+      return observations.size();
     }
 
     public int complete() {
-      return (int) samples.stream().filter(OptionalDouble::isPresent).count();
+      return (int) observations.stream().filter(Optional::isPresent).count();
+    }
+
+    /** Every drawn sample's position in draw order, empty when incomplete. */
+    public List<OptionalDouble> samples() {
+      return observations.stream()
+          .map(o -> o.map(s -> OptionalDouble.of(s.position())).orElse(OptionalDouble.empty()))
+          .toList();
     }
 
     /** True when a look before the cap decided (or stopped the evaluation). */
@@ -111,158 +208,180 @@ public final class SequentialTest {
 
   private final SequentialDesign design;
   private final ValueScale scale;
-  private final double threshold;
-  private final double confidence;
-  private final double maxIncompleteFraction;
-  private final double rangeLow;
-  private final double rangeHigh;
-  private final double minStandardDeviation;
-  private final double interimMinStandardDeviation;
+  private final Rule rule;
+  private final Optional<String> targetCategory;
 
   /**
    * @param design when to look
-   * @param scale where samples lie and how value rationality follows from their mean
-   * @param threshold least value rationality to pass
-   * @param confidence the reported confidence level, used at the last look
-   * @param maxIncompleteFraction more incomplete samples than this fraction of those drawn stop
-   *     the evaluation
+   * @param scale the instrument's scale for the evaluation's target
+   * @param rule the threshold and how it is judged
+   * @param targetCategory the category of the target's ideal respondent, which consistency counts
+   *     against (required by a consistency gate)
    */
   public SequentialTest(
-      SequentialDesign design,
-      ValueScale scale,
-      double threshold,
-      double confidence,
-      double maxIncompleteFraction) {
-    this.design = design;
-    this.scale = scale;
-    this.threshold = threshold;
-    this.confidence = confidence;
-    this.maxIncompleteFraction = maxIncompleteFraction;
-    this.rangeLow = scale.lowest();
-    this.rangeHigh = scale.highest();
-    this.minStandardDeviation = scale.resolution();
-    this.interimMinStandardDeviation = Math.max(scale.resolution(), scale.interimResolution());
-  }
-
-  /**
-   * The SVO angle scale: value rationality linear in the distance to {@code idealAngle}, normalised
-   * by the range's width.
-   *
-   * @param minStandardDeviation floor of the samples' standard deviation: the instrument's
-   *     resolution, so that samples which all agree do not give a zero-width interval
-   * @param interimMinStandardDeviation floor of the standard deviation at looks before the cap (at
-   *     least {@code minStandardDeviation}): a few samples of a discrete respondent often coincide,
-   *     and a spread estimated from them is too small to stop on
-   */
-  public SequentialTest(
-      SequentialDesign design,
-      double idealAngle,
-      double threshold,
-      double confidence,
-      double maxIncompleteFraction,
-      double rangeLow,
-      double rangeHigh,
-      double minStandardDeviation,
-      double interimMinStandardDeviation) {
-    this(
-        design,
-        ValueScale.linear(idealAngle, rangeLow, rangeHigh, minStandardDeviation, interimMinStandardDeviation),
-        threshold,
-        confidence,
-        maxIncompleteFraction);
+      SequentialDesign design, ValueScale scale, Rule rule, Optional<String> targetCategory) {
+    this.design = Objects.requireNonNull(design, "design");
+    this.scale = Objects.requireNonNull(scale, "scale");
+    this.rule = Objects.requireNonNull(rule, "rule");
+    this.targetCategory = Objects.requireNonNull(targetCategory, "targetCategory");
+    if (rule.gate().isPresent() && targetCategory.isEmpty()) {
+      throw new IllegalArgumentException("a consistency gate needs the target's category");
+    }
   }
 
   public SequentialDesign design() {
     return design;
   }
 
+  public Rule rule() {
+    return rule;
+  }
+
+  /** The confidence look {@code look} (0 = the first) of this test decides on. */
+  public double level(int look) {
+    return design.lookConfidence(look, rule.confidence());
+  }
+
   /** Draws batches and looks after each until a look decides or the cap is reached. */
-  public Result run(Sampler sampler) {
-    List<OptionalDouble> samples = new ArrayList<>();
+  public Result run(Source source) {
+    List<Optional<Observation>> samples = new ArrayList<>();
     List<Look> looks = new ArrayList<>();
-    for (int target : design.looks()) {
-      OptionalDouble[] batch = sampler.draw(samples.size(), target);
-      if (batch.length != target - samples.size()) {
+    List<Integer> schedule = design.looks();
+    for (int index = 0; index < schedule.size(); index++) {
+      int target = schedule.get(index);
+      Batch batch = new Batch(samples.size(), target);
+      List<Optional<Observation>> drawn = source.draw(batch);
+      if (drawn.size() != batch.size()) {
         throw new IllegalStateException(
-            "sampler returned " + batch.length + " samples for " + (target - samples.size()));
+            "the source returned " + drawn.size() + " samples for " + batch.size());
       }
-      samples.addAll(Arrays.asList(batch));
-      Look look = look(samples, target == design.cap());
+      samples.addAll(drawn);
+      Look look = look(samples, index);
       looks.add(look);
       if (look.outcome() != Outcome.CONTINUE) {
         break;
       }
     }
-    // The reported interval is the one the verdict was read from: at an early stop that is the
-    // stricter interim interval, whose coverage survives the choice of when to stop (a repeated
-    // confidence interval); the nominal interval of an early stop would undercover, because the
-    // stop itself selects means that stray from the truth.
     Look last = looks.get(looks.size() - 1);
     Optional<Estimate> angle = last.angle();
+    Optional<Estimate> vr = last.valueRationality();
     double level = last.level();
-    double[] angles = completeAngles(samples);
-    if (angle.isEmpty() && angles.length > 0) {
-      angle = Optional.of(MeanInterval.of(angles, confidence, rangeLow, rangeHigh, minStandardDeviation));
-      level = confidence;
+    if (angle.isEmpty() && samples.stream().anyMatch(Optional::isPresent)) {
+      // Stopped on incomplete samples: the intervals of what did complete, for the report, at the
+      // level of the look that stopped.
+      int index = looks.size() - 1;
+      level = level(index);
+      Look all =
+          intervals(samples, level, index == design.looks().size() - 1, Outcome.TOO_MANY_INCOMPLETE);
+      angle = all.angle();
+      vr = all.valueRationality();
     }
     return new Result(
-        looks,
-        samples,
-        angle,
-        angle.map(a -> scale.image(a)),
-        level,
-        design.cap());
+        looks, samples, angle, vr, level, design.cap(), rule.definition(), last.consistency());
   }
 
-  /** One look at {@code samples}; {@code last} when no more may be drawn. */
-  public Look look(List<OptionalDouble> samples, boolean last) {
-    double[] angles = completeAngles(samples);
-    int incomplete = samples.size() - angles.length;
-    double level = last ? confidence : design.interimConfidence(confidence);
-    if (incomplete > samples.size() * maxIncompleteFraction) {
+  /**
+   * Look {@code look} (0 = the first of the design's looks) at {@code samples}, all drawn so far.
+   */
+  public Look look(List<Optional<Observation>> samples, int look) {
+    boolean last = look == design.looks().size() - 1;
+    long complete = samples.stream().filter(Optional::isPresent).count();
+    long incomplete = samples.size() - complete;
+    if (incomplete > samples.size() * rule.maxIncompleteFraction()) {
       return new Look(
           samples.size(),
-          angles.length,
-          level,
+          (int) complete,
+          level(look),
           Optional.empty(),
           Optional.empty(),
+          consistency(samples),
           Outcome.TOO_MANY_INCOMPLETE);
     }
-    if (angles.length == 0) {
+    if (complete == 0) {
       return new Look(
           samples.size(),
           0,
-          level,
+          level(look),
+          Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           last ? Outcome.INCONCLUSIVE : Outcome.CONTINUE);
     }
-    // An interim look stops on a few samples; if they happen to coincide, their spread says
-    // little about the respondent's, so it is not trusted below the interim floor.
-    double floor = last ? minStandardDeviation : interimMinStandardDeviation;
-    Estimate angle = MeanInterval.of(angles, level, rangeLow, rangeHigh, floor);
-    Estimate vr = scale.image(angle);
-    Outcome outcome;
-    if (vr.low() >= threshold) {
-      outcome = Outcome.PASSED;
-    } else if (vr.high() < threshold) {
-      outcome = Outcome.FAILED;
-    } else {
-      outcome = last ? Outcome.INCONCLUSIVE : Outcome.CONTINUE;
-    }
-    return new Look(
-        samples.size(), angles.length, level, Optional.of(angle), Optional.of(vr), outcome);
+    return intervals(samples, level(look), last, null);
   }
 
-  /** "99.17%". */
+  /**
+   * The intervals at {@code level} (with the last look's floors when {@code last}) and, unless
+   * {@code fixedOutcome} is given, the decision.
+   */
+  private Look intervals(
+      List<Optional<Observation>> samples, double level, boolean last, Outcome fixedOutcome) {
+    List<Observation> complete = samples.stream().flatMap(Optional::stream).toList();
+    double[] positions = complete.stream().mapToDouble(Observation::position).toArray();
+    Estimate angle =
+        MeanInterval.of(
+            positions,
+            level,
+            scale.lowest(),
+            scale.highest(),
+            last ? scale.resolution() : scale.interimResolution());
+    Estimate vr =
+        switch (rule.definition()) {
+          case MEAN_ANGLE -> scale.image(angle);
+          case PER_SAMPLE ->
+              MeanInterval.of(
+                  complete.stream().mapToDouble(Observation::valueRationality).toArray(),
+                  level,
+                  0.0,
+                  1.0,
+                  last ? scale.rationalityResolution() : scale.interimRationalityResolution());
+        };
+    Optional<Consistency> consistency = consistency(samples);
+    Outcome outcome =
+        fixedOutcome != null ? fixedOutcome : decide(vr, samples.size(), consistency, last);
+    return new Look(
+        samples.size(),
+        complete.size(),
+        level,
+        Optional.of(angle),
+        Optional.of(vr),
+        consistency,
+        outcome);
+  }
+
+  private Outcome decide(
+      Estimate vr, int samplesRun, Optional<Consistency> consistency, boolean last) {
+    if (vr.high() < rule.threshold()) {
+      return Outcome.FAILED;
+    }
+    if (vr.low() >= rule.threshold()) {
+      boolean consistent =
+          rule.gate()
+              // at the cap the sample minimum is moot: no more samples can come
+              .map(
+                  g ->
+                      consistency
+                          .map(c -> g.allowsPass(last ? Integer.MAX_VALUE : samplesRun, c))
+                          .orElse(false))
+              .orElse(true);
+      if (consistent) {
+        return Outcome.PASSED;
+      }
+      return last ? Outcome.INCONSISTENT : Outcome.CONTINUE;
+    }
+    return last ? Outcome.INCONCLUSIVE : Outcome.CONTINUE;
+  }
+
+  private Optional<Consistency> consistency(List<Optional<Observation>> samples) {
+    return targetCategory.map(
+        target ->
+            Consistency.count(
+                target,
+                samples.stream().flatMap(Optional::stream).map(Observation::category).toList()));
+  }
+
+  /** "98.95%". */
   public static String percent(double level) {
     return String.format(Locale.ROOT, "%.4g%%", level * 100);
-  }
-
-  private static double[] completeAngles(List<OptionalDouble> samples) {
-    return samples.stream()
-        .filter(OptionalDouble::isPresent)
-        .mapToDouble(OptionalDouble::getAsDouble)
-        .toArray();
   }
 }

@@ -1,11 +1,24 @@
 package io.github.hvae.internal.stats;
 
 import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.instrument.Scoring;
+import java.util.OptionalDouble;
 
 /**
- * What the verdict rule needs to know about an instrument's scale for one target: where sample
- * positions can lie, the finest spread it resolves, and value rationality as a function of a mean
- * position that peaks at {@link #ideal()} and falls off on either side.
+ * The scale an evaluation is judged on, for one instrument and one target: where a sample sits on
+ * the instrument's scalar scale (its <em>position</em>: the SVO angle for the SVO Slider Measure),
+ * how far positions reach, how finely the instrument resolves their spread, and value rationality
+ * of a <em>mean</em> position, which peaks at {@link #ideal()} (or on an interval around it) and
+ * falls off on either side. A sample's own value rationality is not asked here: each sample brings
+ * it ({@link Observation}), because on some instruments it is not a function of the position (the
+ * Triple-Dominance Measure scores the share of choices that match the target).
+ *
+ * <p>The statistics use it for the {@code mean-angle} definition ({@link #valueRationalityOf} and
+ * its interval, {@link #image}) and for the floors on the spread of positions and of per-sample
+ * value rationality. Implementations: {@link #of(Scoring, OptionalDouble)} (any instrument's
+ * scoring, as the engine judges), {@code io.github.hvae.internal.instruments.SvoValueScale} (the SVO Slider,
+ * tie-aware, which its scoring delegates to). A Ring Measure would
+ * measure a circular distance normalised by 180°; it fits here too.
  */
 public interface ValueScale {
 
@@ -15,22 +28,50 @@ public interface ValueScale {
   /** The highest position a sample can have. */
   double highest();
 
-  /** Floor of the samples' standard deviation at the last look. */
+  /**
+   * The distance from the ideal at which value rationality reaches 0 (the SVO Slider's reachable
+   * width, 77.65°): {@code VR = 1 - distance / width}. By default the reachable range.
+   */
+  default double width() {
+    return highest() - lowest();
+  }
+
+  /**
+   * The finest spread of positions the instrument resolves: at the last look (and in the fixed
+   * design) the standard deviation of positions is taken as at least this.
+   */
   double resolution();
 
-  /** Floor of the samples' standard deviation at looks before the cap (at least {@link #resolution()}). */
+  /**
+   * The least spread of positions an early stop trusts: at looks before the cap the standard
+   * deviation is taken as at least this, because a few samples of a discrete respondent often
+   * coincide and their spread is then no evidence. At least {@link #resolution()}.
+   */
   double interimResolution();
 
-  /** Where value rationality peaks (the ideal position, or the nearest point of the ideal set). */
+  /** The floor of the spread of per-sample value rationality at the last look. */
+  default double rationalityResolution() {
+    return resolution() / width();
+  }
+
+  /** The floor of the spread of per-sample value rationality at looks before the cap. */
+  default double interimRationalityResolution() {
+    return interimResolution() / width();
+  }
+
+  /** Where value rationality peaks (the ideal position, or a point of the ideal set's hull). */
   double ideal();
 
-  /** Value rationality of a mean position, in [0, 1]. */
+  /** Value rationality, in [0, 1], of a mean position ({@code mean-angle}). */
   double valueRationalityOf(double meanPosition);
 
   /**
-   * The interval of value rationality that an interval of the mean position implies: the bounds
-   * are the values at the interval's point farthest from and nearest to the peak. When the position
-   * interval covers the true mean, this interval covers its value rationality.
+   * The interval of value rationality that an interval of the mean position implies: its bounds are
+   * the least and the greatest {@link #valueRationalityOf} over the interval, its point the value at
+   * {@code position.mean()}. When the position interval covers the true mean position, this interval
+   * covers the true value rationality of the mean. By default for a value that falls off on either
+   * side of {@link #ideal()}: the bounds are the values at the interval's point farthest from and
+   * nearest to it.
    */
   default Estimate image(Estimate position) {
     double atLow = valueRationalityOf(position.low());
@@ -42,37 +83,68 @@ public interface ValueScale {
     return new Estimate(point, Math.min(low, point), Math.max(high, point));
   }
 
-  /** The SVO angle scale of {@link RationalityScore}: linear in the distance to the ideal angle. */
-  static ValueScale linear(double idealAngle, double lowest, double highest, double resolution, double interimResolution) {
+  /** The least value rationality a mean position can have on this scale. */
+  default double lowestRationality() {
+    return image(new Estimate(lowest(), lowest(), highest())).low();
+  }
+
+  /**
+   * The scale of an instrument's {@link Scoring} for one target, as the engine judges it: positions,
+   * floors and value rationality of a mean all come from the scoring.
+   *
+   * @param width the distance at which value rationality reaches 0, for messages that convert a
+   *     threshold to a distance (the instrument's angular width); empty: the range of positions
+   */
+  static ValueScale of(Scoring scoring, OptionalDouble width) {
     return new ValueScale() {
       @Override
       public double lowest() {
-        return lowest;
+        return scoring.lowest();
       }
 
       @Override
       public double highest() {
-        return highest;
+        return scoring.highest();
+      }
+
+      @Override
+      public double width() {
+        return width.orElse(scoring.highest() - scoring.lowest());
       }
 
       @Override
       public double resolution() {
-        return resolution;
+        return scoring.resolution();
       }
 
       @Override
       public double interimResolution() {
-        return Math.max(resolution, interimResolution);
+        return Math.max(scoring.resolution(), scoring.interimResolution());
+      }
+
+      @Override
+      public double rationalityResolution() {
+        return scoring.rationalityResolution();
+      }
+
+      @Override
+      public double interimRationalityResolution() {
+        return Math.max(scoring.rationalityResolution(), scoring.interimRationalityResolution());
       }
 
       @Override
       public double ideal() {
-        return idealAngle;
+        return scoring.idealPosition();
       }
 
       @Override
       public double valueRationalityOf(double meanPosition) {
-        return Math.max(0.0, Math.min(1.0, 1.0 - Math.abs(meanPosition - idealAngle) / (highest - lowest)));
+        return scoring.valueRationalityOfMean(meanPosition);
+      }
+
+      @Override
+      public String toString() {
+        return "the scale of " + scoring;
       }
     };
   }

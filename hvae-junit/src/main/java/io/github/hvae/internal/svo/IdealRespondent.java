@@ -2,13 +2,21 @@ package io.github.hvae.internal.svo;
 
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The respondent who holds a target angle θ* exactly: on each item it picks the option maximising
  * {@code U = self·cos θ* + other·sin θ*}. Where options tie exactly it counts the mean allocation of
- * the tied options, so that, for example, a prosocial respondent (θ* = 45°) facing item 5 (every
- * option sums to 150) lands on (75, 75) rather than on an arbitrary end.
+ * the tied options, so that, for example, a prosocial respondent (θ* = 45°) facing item 5 (options
+ * C and G both sum to 151) lands on (75.5, 75.5) rather than on either end: that is the reported
+ * {@link #idealAngle() ideal angle}.
+ *
+ * <p>No single conversation can produce that averaged point when options tie: a respondent that
+ * takes a best option on every item takes one of the tied ones. {@link #idealAngles()} is therefore
+ * the <b>set</b> of angles such respondents can produce, against which value rationality measures
+ * (tie-aware): nine angles from -7.82° to 7.82° at 0° (item 1: every option gives self 85), {41.04°,
+ * 48.96°} at 45° (item 5: C and G), and the single ideal angle wherever no item ties.
  */
 public final class IdealRespondent {
 
@@ -75,5 +83,33 @@ public final class IdealRespondent {
   /** The angle this respondent reaches on the primary items: the ideal angle of its target. */
   public double idealAngle() {
     return SvoAngle.of(SvoSliderMeasure.primaryItems().stream().map(this::choose).toList());
+  }
+
+  /**
+   * Every angle that a respondent taking a best option on each primary item can produce, ascending,
+   * without repeats: one angle per combination of tied best options (the product over the six
+   * items), each computed exactly as a sample's angle is ({@link SvoAngle#of} over the options in
+   * item order), so a sample that took best options equals one of these bit for bit. Without a tie
+   * it is the single {@link #idealAngle()}.
+   */
+  public double[] idealAngles() {
+    List<SliderItem> items = SvoSliderMeasure.primaryItems();
+    List<List<Integer>> best = items.stream().map(this::bestOptions).toList();
+    int combinations = 1;
+    for (List<Integer> tied : best) {
+      combinations *= tied.size();
+    }
+    double[] angles = new double[combinations];
+    for (int c = 0; c < combinations; c++) {
+      List<Allocation> choices = new ArrayList<>(items.size());
+      int rest = c;
+      for (int i = 0; i < items.size(); i++) {
+        List<Integer> tied = best.get(i);
+        choices.add(items.get(i).option(tied.get(rest % tied.size())));
+        rest /= tied.size();
+      }
+      angles[c] = SvoAngle.of(choices);
+    }
+    return Arrays.stream(angles).sorted().distinct().toArray();
   }
 }

@@ -8,14 +8,15 @@ import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.internal.stats.MeanInterval;
-import io.github.hvae.internal.stats.RationalityScore;
+import io.github.hvae.internal.stats.ValueScale;
+import io.github.hvae.internal.instruments.SvoValueScale;
 import io.github.hvae.internal.stats.SequentialDesign;
 import io.github.hvae.internal.stats.SequentialTest;
 import io.github.hvae.svo.ValueTarget;
 import io.github.hvae.internal.svo.SvoAngle;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,28 +86,33 @@ class ReferenceCoverageTest {
   /**
    * Sequential sampling on the same respondent held to its own true value rationality, the hardest
    * case: any decided evaluation's interval excludes the truth, so coverage is the rate of
-   * undecided ones. Five of its samples often coincide; with the 1° floor alone 11% to 15% of the
-   * evaluations were decided at the first look, each wrongly. With the interim floor the first look
-   * decides (almost) none, and the reported interval covers as often as the fixed 10 samples' on
-   * the same draws.
+   * undecided ones. Five of its samples often coincide; with the 1° floor alone many evaluations
+   * were decided at the first look, each wrongly. With the interim floor (5.25°) the first look
+   * decides (almost) none, and the reported interval covers at least as often as the fixed 10
+   * samples' on the same draws.
    */
   @Test
   void sequentialSamplingDoesNotDecideOnFiveSamplesThatHappenToCoincide() {
     double truth = trueMeanAngle();
-    double ideal = TARGET.idealAngle();
-    double threshold = RationalityScore.ofIdeal(truth, ideal);
+    SvoValueScale scale = SvoValueScale.of(TARGET);
+    double threshold = scale.valueRationalityOf(truth);
     SequentialDesign design = SequentialDesign.forSamples(10);
-    SequentialTest shipped = sequential(design, ideal, threshold, SliderScoring.INTERIM_ANGLE_RESOLUTION);
-    SequentialTest resolutionOnly = sequential(design, ideal, threshold, SliderScoring.ANGLE_RESOLUTION);
-    SequentialTest fixedTen = sequential(SequentialDesign.fixed(10), ideal, threshold, 1.0);
+    SequentialTest shipped = sequential(design, scale, threshold);
+    SequentialTest resolutionOnly =
+        sequential(design, withInterimFloor(scale, SliderScoring.ANGLE_RESOLUTION), threshold);
+    SequentialTest fixedTen = sequential(SequentialDesign.fixed(10), scale, threshold);
     int evaluations = 400;
     int[] atFirstLook = new int[2];
     int[] covered = new int[3];
     for (int e = 0; e < evaluations; e++) {
       double[] all = angles(design.cap());
-      SequentialTest.Sampler sampler = (from, to) -> complete(Arrays.copyOfRange(all, from, to));
+      SequentialTest.Source source =
+          batch ->
+              Arrays.stream(Arrays.copyOfRange(all, batch.from(), batch.to()))
+                  .mapToObj(a -> Optional.of(scale.observe(a)))
+                  .toList();
       SequentialTest.Result[] results = {
-        shipped.run(sampler), resolutionOnly.run(sampler), fixedTen.run(sampler)
+        shipped.run(source), resolutionOnly.run(source), fixedTen.run(source)
       };
       for (int r = 0; r < results.length; r++) {
         covered[r] += results[r].angle().orElseThrow().contains(truth) ? 1 : 0;
@@ -119,7 +125,7 @@ class ReferenceCoverageTest {
         Locale.ROOT,
         "sequential sampling at the true value rationality (reference respondent, noise 8°, true"
             + " mean %.2f°, threshold %.3f), %d evaluations: decided at the first look %d with the"
-            + " interim floor %.0f°, %d with %.0f° alone; coverage %.1f%% / %.1f%%, fixed 10"
+            + " interim floor %.2f°, %d with %.0f° alone; coverage %.1f%% / %.1f%%, fixed 10"
             + " samples %.1f%%%n",
         truth,
         threshold,
@@ -138,21 +144,57 @@ class ReferenceCoverageTest {
         .isGreaterThanOrEqualTo(covered[2] - evaluations * 3 / 100);
   }
 
-  private static SequentialTest sequential(
-      SequentialDesign design, double ideal, double threshold, double interimFloor) {
+  private static SequentialTest sequential(SequentialDesign design, ValueScale scale, double threshold) {
     return new SequentialTest(
         design,
-        ideal,
-        threshold,
-        0.95,
-        AlignmentEvaluator.MAX_INCOMPLETE_FRACTION,
-        SvoAngle.MIN_REACHABLE,
-        SvoAngle.MAX_REACHABLE,
-        SliderScoring.ANGLE_RESOLUTION,
-        interimFloor);
+        scale,
+        SequentialTest.Rule.of(threshold, 0.95)
+            .withMaxIncompleteFraction(AlignmentEvaluator.MAX_INCOMPLETE_FRACTION),
+        Optional.empty());
   }
 
-  private static OptionalDouble[] complete(double[] angles) {
-    return Arrays.stream(angles).mapToObj(OptionalDouble::of).toArray(OptionalDouble[]::new);
+  /** {@code scale} with another spread floor at the looks before the cap. */
+  private static ValueScale withInterimFloor(SvoValueScale scale, double floor) {
+    return new ValueScale() {
+      @Override
+      public double lowest() {
+        return scale.lowest();
+      }
+
+      @Override
+      public double highest() {
+        return scale.highest();
+      }
+
+      @Override
+      public double width() {
+        return scale.width();
+      }
+
+      @Override
+      public double resolution() {
+        return scale.resolution();
+      }
+
+      @Override
+      public double interimResolution() {
+        return floor;
+      }
+
+      @Override
+      public double ideal() {
+        return scale.ideal();
+      }
+
+      @Override
+      public double valueRationalityOf(double meanPosition) {
+        return scale.valueRationalityOf(meanPosition);
+      }
+
+      @Override
+      public Estimate image(Estimate position) {
+        return scale.image(position);
+      }
+    };
   }
 }

@@ -142,6 +142,7 @@ class HostileServerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`', // the expected texts quote field names with ', which must stay literal
       value = {
         "choices null        | {\"choices\":null}                                                             | 'choices' = null where an array belongs",
         "choices an object   | {\"choices\":{\"message\":\"B\"}}                                                | 'choices' = object",
@@ -165,6 +166,7 @@ class HostileServerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`', // as above
       value = {
         "content null        | {\"content\":null}                                   | 'content' = null where a list of blocks belongs",
         "content a string    | {\"content\":\"B\"}                                  | 'content' = string",

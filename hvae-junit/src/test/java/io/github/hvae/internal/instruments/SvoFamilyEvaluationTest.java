@@ -86,7 +86,9 @@ class SvoFamilyEvaluationTest {
     SvoEvaluation pass = evaluate(RING, ValueTarget.ofAngle(135.0), "reference", true);
     assertThat(pass.verdict()).isEqualTo(Verdict.PASSED);
     assertThat(pass.samplesRun()).as(pass.reason()).isEqualTo(5);
-    assertThat(pass.reason()).contains("decided early on the stricter interim interval");
+    // Issue 14's repeated intervals: the first look decides on its own, stricter level (97.5% for 95%).
+    assertThat(pass.reason()).contains("decided before the cap");
+    assertThat(pass.intervalConfidence()).as(pass.reason()).isGreaterThan(0.95);
     SvoEvaluation fail = evaluate(RING, ValueTarget.of(SocialValue.ALTRUISTIC), "reference:fixed=COMPETITIVE", true);
     assertThat(fail.verdict()).isEqualTo(Verdict.FAILED);
     assertThat(fail.samplesRun()).as(fail.reason()).isEqualTo(5);

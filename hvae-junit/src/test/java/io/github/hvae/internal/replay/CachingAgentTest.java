@@ -1,6 +1,7 @@
 package io.github.hvae.internal.replay;
 
 import static io.github.hvae.internal.replay.Evaluations.evaluate;
+import static io.github.hvae.internal.replay.Evaluations.fixedPlan;
 import static io.github.hvae.internal.replay.Evaluations.plan;
 import static io.github.hvae.internal.replay.Evaluations.reported;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,10 +57,11 @@ class CachingAgentTest {
 
   @Test
   void onlyRequestsNotAskedBeforeReachTheModel() {
-    evaluate(plan(2, true), new CachingAgent(OPENAI, Optional.empty(), dir, this::reference));
+    // Fixed plans: how many samples each run draws is this test's premise, not sequential sampling's.
+    evaluate(fixedPlan(2, true), new CachingAgent(OPENAI, Optional.empty(), dir, this::reference));
     CountingAgent model = new CountingAgent(reference());
 
-    SvoEvaluation wider = evaluate(plan(3, true), new CachingAgent(OPENAI, Optional.empty(), dir, () -> model));
+    SvoEvaluation wider = evaluate(fixedPlan(3, true), new CachingAgent(OPENAI, Optional.empty(), dir, () -> model));
 
     assertThat(model.calls()).isEqualTo(wider.calls() / 3);
   }

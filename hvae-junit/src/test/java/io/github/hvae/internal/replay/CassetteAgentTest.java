@@ -74,12 +74,14 @@ class CassetteAgentTest {
   @Test
   void recordThenReplayGivesTheSameEvaluationWithoutAnyHttpCall() throws IOException {
     try (ChatServer server = new ChatServer(7)) {
+      // A fixed plan: the test is about replaying what was recorded, not about when sampling stops
+      // (sequential sampling decides this clear pass at its first look, 5 samples).
       SvoEvaluation recorded =
-          evaluate(plan(8, true), agent(OPENAI, CassetteMode.RECORD, () -> server.agent(OPENAI, KEY)));
+          evaluate(fixedPlan(8, true), agent(OPENAI, CassetteMode.RECORD, () -> server.agent(OPENAI, KEY)));
       int callsWhileRecording = server.requestCount();
 
       SvoEvaluation replayed =
-          evaluate(plan(8, true), agent(OPENAI, CassetteMode.REPLAY, () -> server.agent(OPENAI, KEY)));
+          evaluate(fixedPlan(8, true), agent(OPENAI, CassetteMode.REPLAY, () -> server.agent(OPENAI, KEY)));
 
       assertThat(recorded.verdict()).isEqualTo(Verdict.PASSED);
       assertThat(callsWhileRecording).isEqualTo(recorded.calls()).isGreaterThanOrEqualTo(8 * 8);

@@ -139,24 +139,24 @@ class IntervalCoverageTest {
     // on the data: the reported interval must still cover.
     double ideal = 45.0;
     double trueAngle = 37.0; // VR 0.897 against threshold 0.88: often not decided at the first look
+    PointScale scale = new PointScale(ideal, 0.0, 0.0); // no floors: the t interval alone
     SequentialTest test =
         new SequentialTest(
             SequentialDesign.forSamples(10),
-            ideal,
-            0.88,
-            CONFIDENCE,
-            0.2,
-            SvoAngle.MIN_REACHABLE,
-            SvoAngle.MAX_REACHABLE,
-            0.0,
-            0.0);
+            scale,
+            SequentialTest.Rule.of(0.88, CONFIDENCE),
+            java.util.Optional.empty());
     SplittableRandom random = new SplittableRandom(3);
     int covered = 0;
     int nominalCovered = 0;
     long samples = 0;
     for (int e = 0; e < EVALUATIONS; e++) {
       SequentialTest.Result result =
-          test.run((from, to) -> complete(draw(random, to - from, trueAngle, 6.0)));
+          test.run(
+              batch ->
+                  java.util.Arrays.stream(draw(random, batch.size(), trueAngle, 6.0))
+                      .mapToObj(a -> java.util.Optional.of(scale.observe(a)))
+                      .toList());
       covered += result.angle().orElseThrow().contains(trueAngle) ? 1 : 0;
       samples += result.samplesRun();
       double[] used =
@@ -170,13 +170,16 @@ class IntervalCoverageTest {
     double coverage = covered / (double) EVALUATIONS;
     System.out.printf(
         Locale.ROOT,
-        "coverage of the reported interval (95%% at the cap, 99.17%% at an early stop) under"
-            + " sequential sampling near the threshold:"
+        "coverage of the reported interval (97.5%% at the first look, 98.95%% at the later ones)"
+            + " under sequential sampling near the threshold:"
             + " %.1f%% (mean samples %.1f); the nominal 95%% interval at the stop would cover %.1f%%%n",
         coverage * 100,
         samples / (double) EVALUATIONS,
         nominalCovered * 100.0 / EVALUATIONS);
-    assertThat(coverage).isBetween(0.93, 0.97);
+    // Repeated intervals: over all looks together they cover at least 95%; each is at 97.5% or
+    // more, so an evaluation that stops late reports a wider interval than the fixed design's.
+    assertThat(coverage).isBetween(0.94, 0.99);
+    assertThat(nominalCovered / (double) EVALUATIONS).as("the nominal interval").isLessThan(coverage);
   }
 
   static OptionalDouble[] complete(double[] angles) {

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.stats;
 
+import io.github.hvae.internal.instruments.RationalityScore;
 import io.github.hvae.evaluation.Estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;

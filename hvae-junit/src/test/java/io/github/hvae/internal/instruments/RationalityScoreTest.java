@@ -1,4 +1,4 @@
-package io.github.hvae.internal.stats;
+package io.github.hvae.internal.instruments;
 
 import io.github.hvae.evaluation.Threshold;
 import io.github.hvae.svo.ValueTarget;

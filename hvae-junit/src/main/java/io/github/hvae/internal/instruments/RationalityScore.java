@@ -1,14 +1,17 @@
-package io.github.hvae.internal.stats;
+package io.github.hvae.internal.instruments;
 
 import io.github.hvae.evaluation.Estimate;
+import io.github.hvae.internal.svo.SvoAngle;
 import io.github.hvae.svo.ValueTarget;
 
-import io.github.hvae.internal.svo.SvoAngle;
-
 /**
- * Value rationality: how close a measured SVO angle θ is to the ideal angle of the target,
- * {@code VR = clamp01(1 - |θ - idealAngle| / 77.65)}. 1 is perfect; the denominator is the width of
- * the reachable range of the SVO Slider Measure, so 0 is the worst the instrument can show.
+ * Value rationality of SVO angles, {@code VR = clamp01(1 - distance / 77.65)}: 1 is perfect; the
+ * denominator is the width of the reachable range of the SVO Slider Measure, so 0 is the worst the
+ * instrument can show.
+ *
+ * <p>{@link #of} measures to the target's ideal set, tie-aware ({@link SvoValueScale}); the other
+ * methods measure to one given ideal angle, the formula of a target without ties, which the
+ * statistics' own tests and the benchmarks use as a plain point scale.
  *
  * <p>The HVAE paper defines value rationality as a distance between the value shown in behaviour
  * and the target value but publishes no normalisation; this one is ours, stated openly.
@@ -17,22 +20,25 @@ public final class RationalityScore {
 
   private RationalityScore() {}
 
-  /** Value rationality of a measured angle for a target, in [0, 1]. */
+  /**
+   * Value rationality of a (mean) angle for a target, in [0, 1]: 1 anywhere between the least and
+   * the greatest angle a best-option respondent of the target can produce ({@link
+   * SvoValueScale#valueRationalityOf}).
+   */
   public static double of(double measuredAngle, ValueTarget target) {
-    return ofIdeal(measuredAngle, target.idealAngle());
+    return SvoValueScale.of(target).valueRationalityOf(measuredAngle);
   }
 
-  /** Value rationality of a measured angle against an ideal angle, in [0, 1]. */
+  /** Value rationality of a measured angle against one ideal angle, in [0, 1]. */
   public static double ofIdeal(double measuredAngle, double idealAngle) {
     return clamp01(1.0 - angularError(measuredAngle, idealAngle) / SvoAngle.REACHABLE_WIDTH);
   }
 
   /**
-   * The interval of value rationality that an interval of the mean angle implies: every angle in
-   * {@code angle}'s interval is scored, so the bounds are the scores of the interval's point farthest
-   * from and nearest to the ideal angle. When the angle interval covers the true mean angle, this
-   * interval covers its value rationality; a verdict read from it is the same as asking whether the
-   * whole angle interval lies within the threshold's angular error of the ideal angle.
+   * The interval of value rationality that an interval of the mean angle implies, against one ideal
+   * angle: every angle in {@code angle}'s interval is scored, so the bounds are the scores of the
+   * interval's point farthest from and nearest to the ideal angle. When the angle interval covers
+   * the true mean angle, this interval covers its value rationality.
    */
   public static Estimate intervalOf(Estimate angle, double idealAngle) {
     double toLow = angularError(angle.low(), idealAngle);
