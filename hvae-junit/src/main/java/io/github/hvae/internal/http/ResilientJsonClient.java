@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hvae.agent.ModelException;
-import io.github.hvae.agent.RetryCounts;
+import io.github.hvae.agent.TokenUsage.RetryCounts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

@@ -164,7 +164,7 @@ final class CassetteParser {
             count(usage, "completionTokens"),
             usage.path("estimated").asBoolean(false),
             cached,
-            io.github.hvae.agent.RetryCounts.NONE));
+            io.github.hvae.agent.TokenUsage.RetryCounts.NONE));
   }
 
   private static String content(JsonNode node) {
