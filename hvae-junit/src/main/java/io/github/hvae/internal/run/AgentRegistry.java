@@ -8,6 +8,7 @@ import io.github.hvae.internal.accounting.TokenBudget;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.http.EndpointLimits;
+import io.github.hvae.internal.http.EndpointPolicy;
 import io.github.hvae.internal.provider.AgentSettings;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.provider.ModelAgents;
@@ -52,8 +53,23 @@ public final class AgentRegistry implements AutoCloseable {
             .withMaxAttempts(configuration.get(HvaeKeys.MAX_ATTEMPTS))
             .withInitialBackoff(configuration.get(HvaeKeys.RETRY_BACKOFF)),
         environment,
-        new EndpointLimits(configuration.get(HvaeKeys.CONCURRENCY)),
-        configuration.find(HvaeKeys.MAX_TOKENS_BUDGET).map(TokenBudget::of).orElseGet(TokenBudget::unlimited));
+        new EndpointLimits(configuration.get(HvaeKeys.CONCURRENCY), endpointPolicy(configuration)),
+        configuration.find(HvaeKeys.MAX_TOKENS_BUDGET).map(TokenBudget::of).orElseGet(TokenBudget::unlimited),
+        configuration.get(HvaeKeys.PROMPT_CACHING));
+  }
+
+  /**
+   * How every endpoint of the run is driven. The initial level is at most the ceiling: the default
+   * start of 4 under {@code hvae.concurrency=2} starts at 2 (a start written above the ceiling is
+   * refused where the configuration is read).
+   */
+  static EndpointPolicy endpointPolicy(Configuration configuration) {
+    return EndpointPolicy.DEFAULTS
+        .withAdaptiveConcurrency(configuration.get(HvaeKeys.ADAPTIVE_CONCURRENCY))
+        .withInitialConcurrency(
+            Math.min(configuration.get(HvaeKeys.INITIAL_CONCURRENCY), configuration.get(HvaeKeys.CONCURRENCY)))
+        .withBreakerCoolDown(configuration.get(HvaeKeys.BREAKER_COOL_DOWN))
+        .withMaxBodyBytes(configuration.get(HvaeKeys.MAX_BODY_SIZE));
   }
 
   /** What providers read: the run's environment and configuration. */
@@ -107,7 +123,7 @@ public final class AgentRegistry implements AutoCloseable {
     }
     AgentSettings settings = context.settings();
     return new SuppliedAgent(
-        name, agent, settings.limits().forEndpoint("hvae-model:" + key), settings.budget());
+        name, agent, settings.limits().forInProcessModel("@HvaeModel " + key), settings.budget());
   }
 
   private ModelAgent decorated(ModelSpec spec, String testId, Supplier<ModelAgent> shared) {
