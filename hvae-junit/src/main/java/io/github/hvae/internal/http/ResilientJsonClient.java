@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -74,11 +75,26 @@ public final class ResilientJsonClient implements AutoCloseable {
       RetryPolicy retry,
       ConcurrencyLimit limit,
       Optional<ApiKey> key) {
+    this(model, timeouts, retry, limit, key.stream().toList());
+  }
+
+  /**
+   * @param model the model spec as shown in messages, e.g. {@code openai:gpt-4o-mini}
+   * @param limit the endpoint's shared limit, breaker and policy
+   * @param secrets every secret the endpoint is sent (its key, its configured headers' values),
+   *     only to scrub them out of server text
+   */
+  public ResilientJsonClient(
+      String model,
+      HttpTimeouts timeouts,
+      RetryPolicy retry,
+      ConcurrencyLimit limit,
+      List<ApiKey> secrets) {
     this.model = model;
     this.retry = retry;
     this.limit = limit;
     this.maxBodyBytes = limit.policy().maxBodyBytes();
-    this.reader = new ResponseReader(model, KeyRedactor.of(key), timeouts, maxBodyBytes);
+    this.reader = new ResponseReader(model, KeyRedactor.of(secrets), timeouts, maxBodyBytes);
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(timeouts.connect())
