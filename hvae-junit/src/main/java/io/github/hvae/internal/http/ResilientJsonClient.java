@@ -67,20 +67,6 @@ public final class ResilientJsonClient implements AutoCloseable {
   /**
    * @param model the model spec as shown in messages, e.g. {@code openai:gpt-4o-mini}
    * @param limit the endpoint's shared limit, breaker and policy
-   * @param key the key sent, only to scrub it out of server text
-   */
-  public ResilientJsonClient(
-      String model,
-      HttpTimeouts timeouts,
-      RetryPolicy retry,
-      ConcurrencyLimit limit,
-      Optional<ApiKey> key) {
-    this(model, timeouts, retry, limit, key.stream().toList());
-  }
-
-  /**
-   * @param model the model spec as shown in messages, e.g. {@code openai:gpt-4o-mini}
-   * @param limit the endpoint's shared limit, breaker and policy
    * @param secrets every secret the endpoint is sent (its key, its configured headers' values),
    *     only to scrub them out of server text
    */
@@ -108,7 +94,25 @@ public final class ResilientJsonClient implements AutoCloseable {
             // while others are in flight would drop its connection and the next request would
             // pay a new TCP and TLS handshake. Keep one per request the limit lets in flight.
             .connectionPool(new ConnectionPool(limit.limit(), 5, TimeUnit.MINUTES))
+            .addNetworkInterceptor(chain -> keepRetryAfter(chain.proceed(chain.request())))
             .build();
+  }
+
+  /** Where a 503's {@code Retry-After} reaches this client; see {@link #keepRetryAfter}. */
+  private static final String RETRY_AFTER_KEPT = "X-Hvae-Retry-After";
+
+  /**
+   * OkHttp answers a 503 carrying {@code Retry-After: 0} by sending the request again at once, by
+   * itself, whatever {@code retryOnConnectionFailure} says: a retry nobody counted, outside the
+   * limit and the rate-limit controller. The header reaches this client under another name, so
+   * that every retry is this client's.
+   */
+  private static Response keepRetryAfter(Response response) {
+    String retryAfter = response.header("Retry-After");
+    if (response.code() != 503 || retryAfter == null) {
+      return response;
+    }
+    return response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER_KEPT, retryAfter).build();
   }
 
   /** What a non-retryable status means for this provider and what the user should do. */
@@ -349,7 +353,9 @@ public final class ResilientJsonClient implements AutoCloseable {
       }
       try (Response response = http.newCall(request).execute()) {
         int status = response.code();
-        Optional<Duration> after = RetryAfter.parse(response.header("Retry-After"), retry.clock());
+        String retryAfter = response.header("Retry-After");
+        Optional<Duration> after =
+            RetryAfter.parse(retryAfter != null ? retryAfter : response.header(RETRY_AFTER_KEPT), retry.clock());
         limit.answered(permit, status, after, response.headers(), retry.clock().instant());
         ResponseBody body = response.body();
         if (status >= 200 && status < 300) {
