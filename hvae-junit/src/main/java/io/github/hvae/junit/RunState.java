@@ -183,7 +183,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     }
     closed = true;
     try {
-      report.finish();
+      report.finish(agents.endpoints());
     } finally {
       ticker.shutdownNow();
       executor.shutdownNow();

@@ -5,6 +5,7 @@ import io.github.hvae.report.ReportFormat;
 import static io.github.hvae.internal.report.Format.html;
 import static io.github.hvae.internal.report.Format.number;
 
+import io.github.hvae.internal.text.Numbers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,10 @@ public final class HtmlReport implements ReportFormat {
       }
     }
     run.baseline().ifPresent(b -> term(h, "Baseline", b.path() + " (tolerance " + b.tolerance() + ")"));
+    term(h, "Usage", RunUsage.of(all).describe());
+    for (Report.Endpoint endpoint : run.endpoints()) {
+      term(h, "Endpoint", RunUsage.describe(endpoint));
+    }
     if (!run.shards().isEmpty()) {
       term(h, "Merged from", run.shards().size() + " report(s)");
     }
@@ -177,8 +182,7 @@ public final class HtmlReport implements ReportFormat {
       cell(h, "num" + (e.answers().refusals() > 0 ? " warn" : ""), Integer.toString(e.answers().refusals()));
       cell(h, "num" + (e.answers().unparseable() > 0 ? " warn" : ""), Integer.toString(e.answers().unparseable()));
       cell(h, "num", Integer.toString(e.answers().reasked()));
-      h.append("<td class=\"num\">").append(e.usage().calls()).append("<br><small>").append(e.usage().promptTokens()).append(" / ")
-          .append(e.usage().completionTokens()).append(e.usage().estimated() ? " est." : "").append("</small></td>");
+      usageCell(h, e.usage());
       cell(h, "num", Format.duration(e.durationMs()));
       if (baseline) {
         Optional<Report.BaselineDelta> delta = e.baseline();
@@ -193,6 +197,21 @@ public final class HtmlReport implements ReportFormat {
       h.append("</tr>\n<tr class=\"reason-row\"><td colspan=\"").append(columns).append("\">").append(html(e.reason())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</div>\n");
+  }
+
+  /** Calls on top; tokens in / out, then what is there of cached tokens, cost and retries, small. */
+  private static void usageCell(StringBuilder h, Report.Usage u) {
+    h.append("<td class=\"num usage\">").append(u.calls()).append("<br><small>").append(u.promptTokens()).append(" / ")
+        .append(u.completionTokens()).append(u.estimated() ? " est." : "").append("</small>");
+    if (u.cachedPromptTokens() > 0) {
+      h.append("<br><small>").append(u.cachedPromptTokens()).append(" cached</small>");
+    }
+    u.costUsd().ifPresent(cost -> h.append("<br><small class=\"cost\">").append(html(Numbers.dollars(cost))).append("</small>"));
+    if (u.retries() > 0) {
+      h.append("<br><small class=\"retries\" title=\"").append(html(RunUsage.retries(u))).append("\">")
+          .append(u.retries()).append(u.retries() == 1 ? " retry" : " retries").append("</small>");
+    }
+    h.append("</td>");
   }
 
   /** The estimate on top, its interval in small type below: keeps the table narrow enough to print. */

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The JSON report, schema {@code hvae-report/1}, to and from the typed {@link Report}: the one
- * place that knows field names. Field order is fixed, so that reports diff cleanly; fields are
+ * The JSON report, schema {@code hvae-report/1}, to and from the typed {@link Report}: with {@link
+ * UsageJson} (usage and endpoints), the one place that knows field names. Field order is fixed, so that reports diff cleanly; fields are
  * added, never renamed.
  */
 public final class ReportJson {
@@ -57,7 +57,13 @@ public final class ReportJson {
   public static ObjectNode toJson(Report report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema", Report.SCHEMA);
-    root.set("run", run(report.run(), true));
+    ObjectNode run = run(report.run(), true);
+    // The run's usage is its evaluations', added up: written, never read back.
+    RunUsage total = RunUsage.of(report.evaluations());
+    ObjectNode usage = UsageJson.write(run.putObject("usage"), total.total());
+    ArrayNode unpriced = usage.putArray("unpricedModels");
+    total.unpricedModels().forEach(unpriced::add);
+    root.set("run", run);
     ArrayNode array = root.putArray("evaluations");
     report.evaluations().forEach(e -> array.add(evaluation(e)));
     return root;
@@ -80,6 +86,7 @@ public final class ReportJson {
               baseline.put("path", b.path());
               baseline.put("tolerance", b.tolerance());
             });
+    UsageJson.writeEndpoints(node.putArray("endpoints"), run.endpoints());
     if (withShards && !run.shards().isEmpty()) {
       ArrayNode shards = node.putArray("shards");
       for (Report.Shard shard : run.shards()) {
@@ -138,12 +145,7 @@ public final class ReportJson {
     ObjectNode interval = node.putObject("interval");
     interval.put("method", m.intervalMethod());
     interval.put("confidence", round(m.intervalConfidence(), 6));
-    ObjectNode usage = node.putObject("usage");
-    usage.put("calls", e.usage().calls());
-    usage.put("promptTokens", e.usage().promptTokens());
-    usage.put("cachedPromptTokens", e.usage().cachedPromptTokens());
-    usage.put("completionTokens", e.usage().completionTokens());
-    usage.put("estimated", e.usage().estimated());
+    UsageJson.write(node.putObject("usage"), e.usage());
     node.put("durationMs", e.durationMs());
     e.transcript()
         .ifPresent(
@@ -228,7 +230,8 @@ public final class ReportJson {
     Instant started = instant(run.path("startedAt"));
     Instant finished = run.path("finishedAt").isTextual() ? instant(run.path("finishedAt")) : started;
     return new Report.Run(
-        run.path("hvaeVersion").asText("unknown"), models, settings, started, finished, baseline, shards);
+        run.path("hvaeVersion").asText("unknown"), models, settings, started, finished, baseline, shards,
+        UsageJson.readEndpoints(run.path("endpoints")));
   }
 
   private static Report.Evaluation readEvaluation(JsonNode e) {
@@ -262,11 +265,7 @@ public final class ReportJson {
         new Report.Answers(
             a.path("parsed").asInt(), a.path("refusals").asInt(), a.path("unparseable").asInt(),
             a.path("reasked").asInt(), a.path("extracted").asInt());
-    JsonNode u = e.path("usage");
-    Report.Usage usage =
-        new Report.Usage(
-            u.path("calls").asLong(), u.path("promptTokens").asLong(), u.path("completionTokens").asLong(),
-            u.path("estimated").asBoolean(false), u.path("cachedPromptTokens").asLong(0));
+    Report.Usage usage = UsageJson.read(e.path("usage"));
     return new Report.Evaluation(
         test,
         required(e, "model").asText(),
@@ -346,7 +345,7 @@ public final class ReportJson {
     return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
   }
 
-  private static OptionalDouble number(JsonNode node) {
+  static OptionalDouble number(JsonNode node) {
     return node.isNumber() ? OptionalDouble.of(node.asDouble()) : OptionalDouble.empty();
   }
 
@@ -365,7 +364,7 @@ public final class ReportJson {
     }
   }
 
-  private static void putNumber(ObjectNode node, String name, OptionalDouble value, int digits) {
+  static void putNumber(ObjectNode node, String name, OptionalDouble value, int digits) {
     if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
       node.put(name, round(value.getAsDouble(), digits));
     } else {

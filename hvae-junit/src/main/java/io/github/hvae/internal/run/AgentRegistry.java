@@ -9,6 +9,7 @@ import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.http.EndpointLimits;
 import io.github.hvae.internal.http.EndpointPolicy;
+import io.github.hvae.internal.http.EndpointStats;
 import io.github.hvae.internal.provider.AgentSettings;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.provider.ModelAgents;
@@ -17,6 +18,7 @@ import io.github.hvae.internal.replay.CachingAgent;
 import io.github.hvae.internal.replay.CassetteAgent;
 import io.github.hvae.internal.replay.CassetteMode;
 import io.github.hvae.internal.replay.Cassettes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +93,7 @@ public final class AgentRegistry implements AutoCloseable {
    * no key, no client, no network.
    */
   public ModelAgent agentFor(ModelSpec spec, String testId) {
+    checkPrice(spec);
     return decorated(spec, testId, () -> agents.computeIfAbsent(spec, s -> ModelAgents.create(s, context)));
   }
 
@@ -104,7 +107,22 @@ public final class AgentRegistry implements AutoCloseable {
    * @param key identifies the supplying member: the same member is one shared model
    */
   public ModelAgent agentFor(ModelSpec name, String key, Supplier<Object> value, String testId) {
+    checkPrice(name);
     return decorated(name, testId, () -> supplied.computeIfAbsent(key, k -> supply(name, k, value.get())));
+  }
+
+  /**
+   * Reads the model's price, if it has one, before any call is made: a price that does not parse
+   * fails the evaluation that would be priced by it, naming the key, not the report at the run's
+   * end.
+   */
+  private void checkPrice(ModelSpec spec) {
+    configuration.find(HvaeKeys.PRICE, spec.toString());
+  }
+
+  /** What the run saw of each HTTP endpoint so far, for the report. */
+  public List<EndpointStats> endpoints() {
+    return context.settings().limits().stats();
   }
 
   private ModelAgent supply(ModelSpec name, String key, Object value) {
