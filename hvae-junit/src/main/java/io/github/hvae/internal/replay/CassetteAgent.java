@@ -120,6 +120,11 @@ public final class CassetteAgent implements ModelAgent {
     return spec;
   }
 
+  /** How this agent puts exchanges on disk. */
+  public Writes writes() {
+    return writer.writes();
+  }
+
   /** The cassette file this agent reads and writes. */
   public Path file() {
     return file;

@@ -105,6 +105,10 @@ final class CassetteWriter {
     this.source = source;
   }
 
+  CassetteAgent.Writes writes() {
+    return writes;
+  }
+
   /**
    * Makes this the writer of the file in this process (a previous writer hands over a complete
    * file), and clears what dead writers left beside it: temporary files, and journals of killed

@@ -36,6 +36,8 @@ public final class AgentRegistry implements AutoCloseable {
   private final SettingsContext context;
   private final Map<ModelSpec, ModelAgent> agents = new ConcurrentHashMap<>();
   private final Map<String, ModelAgent> supplied = new ConcurrentHashMap<>();
+  // The cassette agents of evaluations not finished yet, by test id: their files lag their journals.
+  private final Map<String, List<CassetteAgent>> recording = new ConcurrentHashMap<>();
 
   public AgentRegistry(
       Configuration configuration, Environment environment, Function<String, Optional<String>> parameters) {
@@ -155,17 +157,38 @@ public final class AgentRegistry implements AutoCloseable {
     if (cassette == CassetteMode.OFF) {
       return model.get();
     }
-    return new CassetteAgent(
-        spec,
-        baseUrl,
-        testId,
-        Cassettes.fileFor(configuration.get(HvaeKeys.CASSETTE_DIR), spec, testId),
-        cassette,
-        model);
+    // The journal: one appended line per exchange instead of a rename over the cassette per
+    // exchange (0.1 ms a call instead of 0.6, figure 2b); finished() folds it into the file.
+    CassetteAgent agent =
+        new CassetteAgent(
+            spec,
+            baseUrl,
+            testId,
+            Cassettes.fileFor(configuration.get(HvaeKeys.CASSETTE_DIR), spec, testId),
+            cassette,
+            model,
+            CassetteAgent.Writes.JOURNAL);
+    recording.computeIfAbsent(testId, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(agent);
+    return agent;
+  }
+
+  /**
+   * The evaluation {@code testId} has ended: its cassette files alone now hold its recording
+   * (each journal folded into its file and removed), as a reviewer, a commit or the next run's
+   * replay expects. Until then every exchange was on disk too, in the file and its journal, which
+   * readers apply; a run killed before this leaves both, and {@code auto} completes them.
+   */
+  public void finished(String testId) {
+    List<CassetteAgent> agents = recording.remove(testId);
+    if (agents != null) {
+      agents.forEach(CassetteAgent::flush);
+    }
   }
 
   @Override
   public void close() {
+    // Evaluations that ended without finished() (an interrupted run): their files complete too.
+    List.copyOf(recording.keySet()).forEach(this::finished);
     agents.values().forEach(ModelAgent::close);
     supplied.values().forEach(ModelAgent::close);
   }

@@ -132,6 +132,54 @@ class CassetteAgentTest {
   }
 
   @Test
+  void theExtensionRecordsThroughTheJournalEveryExchangeReadableAtOnceAndTheFileAloneWhenItEnds()
+      throws Exception {
+    int samples = 8;
+    int turns = 6;
+    Path dir = cassette(REFERENCE).getParent().resolve("registry");
+    RecordingChild.Registered registered =
+        RecordingChild.registryAgent(dir, CassetteMode.RECORD, CassetteAgentTest.reference());
+    Path file = RecordingChild.registryFile(dir);
+    assertThat(((CassetteAgent) registered.agent()).writes()).isEqualTo(CassetteAgent.Writes.JOURNAL);
+    ExecutorService pool = Executors.newFixedThreadPool(samples);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int s = 0; s < samples; s++) {
+        int sample = s;
+        running.add(
+            pool.submit(
+                () -> {
+                  List<ChatMessage> messages = new ArrayList<>();
+                  for (int turn = 0; turn < turns; turn++) {
+                    messages.add(ChatMessage.user("Sample " + sample + ", question " + turn + "?"));
+                    ModelReply reply =
+                        registered.agent().chat(new ChatRequest(messages, GenerationOptions.DEFAULTS, sample));
+                    messages.add(ChatMessage.assistant(reply.content()));
+                    // On disk when the call returns: in the file or its journal, which readers apply.
+                    assertThat(CassetteFile.read(file).sample(sample)).hasSizeGreaterThanOrEqualTo(turn + 1);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> sample : running) {
+        sample.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    registered.registry().finished(TEST);
+
+    Cassette alone = CassetteFile.readFile(file);
+    for (int s = 0; s < samples; s++) {
+      assertThat(alone.sample(s)).hasSize(turns);
+    }
+    try (Stream<Path> files = Files.list(file.getParent())) {
+      assertThat(files).as("no journal once the evaluation has ended").containsExactly(file);
+    }
+  }
+
+  @Test
   void withAJournalEveryExchangeIsReadableAtOnceAndFlushLeavesTheFileAlone()
       throws IOException {
     CassetteAgent recorder =
