@@ -27,7 +27,7 @@ public interface ModelProvider {
    * discovery for every test that would use the model; tests whose model is unavailable are
    * reported as disabled with this reason. Must not touch the network.
    */
-  default Optional<String> unavailableReason(ModelSpec spec, ProviderContext context) {
+  default Optional<String> unavailableReason(ModelSpec spec, Context context) {
     return Optional.empty();
   }
 
@@ -39,7 +39,7 @@ public interface ModelProvider {
    * @throws IllegalArgumentException for a spec or setting this provider cannot use, with a
    *     message that says what to write
    */
-  ModelAgent create(ModelSpec spec, ProviderContext context);
+  ModelAgent create(ModelSpec spec, Context context);
 
   /** True when this provider turns objects of {@code type}, handed in by {@code @HvaeModel}, into agents. */
   default boolean adapts(Class<?> type) {
@@ -50,7 +50,23 @@ public interface ModelProvider {
    * The agent for a model object handed in under {@code name}: called only for a type {@link
    * #adapts} accepts.
    */
-  default ModelAgent adapt(ModelSpec name, Object model, ProviderContext context) {
+  default ModelAgent adapt(ModelSpec name, Object model, Context context) {
     throw new UnsupportedOperationException(name() + " adapts no model objects");
+  }
+
+  /**
+   * What a provider may read while making an agent: environment variables (where API
+   * keys come from, and nowhere else) and configuration parameters, both of the run.
+   */
+  interface Context {
+
+    /** An environment variable of the run; empty when unset or blank. Keys are read only from here. */
+    Optional<String> environmentVariable(String name);
+
+    /** A configuration parameter of the run (e.g. {@code hvae.base-url}); empty when unset or blank. */
+    Optional<String> parameter(String key);
+
+    /** The run's seed ({@code hvae.seed}), for providers that simulate or sample. */
+    long seed();
   }
 }

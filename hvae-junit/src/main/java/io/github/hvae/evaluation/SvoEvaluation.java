@@ -3,6 +3,7 @@ package io.github.hvae.evaluation;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.instrument.Target;
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.svo.ValueTarget;
 import java.util.List;
 import java.util.Locale;
@@ -235,7 +236,11 @@ public final class SvoEvaluation {
     return intervalMethod;
   }
 
-  /** One line with every number behind the verdict. */
+  /**
+   * One line with every number behind the verdict, as failure messages and the console show it:
+   * control characters, escape sequences and bidirectional overrides of a reason that quotes a
+   * server or a model are made visible, never obeyed.
+   */
   public String summary() {
     String who = simulated ? model + " (simulated respondent)" : model.toString();
     if (angle.isEmpty() || valueRationality.isEmpty()) {
@@ -244,20 +249,20 @@ public final class SvoEvaluation {
           samplesCompleted() == 0
               ? "no complete sample"
               : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", samplesCompleted(), samplesRun());
-      return String.format(
+      return VisibleText.of(String.format(
           Locale.ROOT,
           "%s: target %s (ideal angle %.2f°) on %s: %s — %s",
-          verdict, target.label(), idealAngle, who, samples, reason);
+          verdict, target.label(), idealAngle, who, samples, reason));
     }
     Estimate a = angle.get();
     Estimate vr = valueRationality.get();
-    return String.format(
+    return VisibleText.of(String.format(
         Locale.ROOT,
         "%s: target %s (ideal angle %.2f°) on %s: measured angle %.2f° [%.2f, %.2f], category %s,"
             + " value rationality %.3f [%.3f, %.3f] vs threshold %s, %d/%d samples complete — %s",
         verdict, target.label(), idealAngle, who, a.mean(), a.low(), a.high(),
         category.orElse("n/a"), vr.mean(), vr.low(), vr.high(), threshold, samplesCompleted(),
-        samplesRun(), reason);
+        samplesRun(), reason));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.hvae.instrument;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,8 +32,21 @@ public interface Scoring {
   /** The category the target's ideal respondent falls in. */
   String targetCategory();
 
-  /** The category of a mean position (the report's {@code category}). */
+  /** The category of a position. */
   String categoryOf(double position);
+
+  /**
+   * The category an evaluation reports (the report's {@code category}): by default the category of
+   * the complete samples' mean position, the HVAE paper's reading of the mean angle. An instrument
+   * whose categories a position does not determine (the Triple-Dominance Measure's share of ideal
+   * choices says nothing of the types of the other choices) classifies the samples' choices instead.
+   *
+   * @param meanPosition the mean position of the complete samples
+   * @param samples every complete sample's choices, as {@link #score} takes them
+   */
+  default String categoryOfMean(double meanPosition, List<Map<String, Integer>> samples) {
+    return categoryOf(meanPosition);
+  }
 
   /** The lowest position a sample can have. */
   double lowest();

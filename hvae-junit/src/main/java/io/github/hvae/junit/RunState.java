@@ -5,12 +5,15 @@ import io.github.hvae.internal.accounting.DeadlineAgent;
 import io.github.hvae.internal.accounting.RunDeadline;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
+import io.github.hvae.internal.config.Key;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.replay.CassetteMode;
+import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.TestJvm;
 import io.github.hvae.internal.run.AgentRegistry;
 import io.github.hvae.internal.run.RunProgress;
 import io.github.hvae.internal.run.RunReport;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What lives for the whole test run, in JUnit's root store: the models ({@link AgentRegistry}), the
  * executor that runs samples, the run's time limit ({@code hvae.max-duration}), the evaluations
  * ({@link RunReport}) and the ticker of their progress lines. JUnit closes it at the end of the
- * run, which writes the report once, also when tests failed.
+ * run, which writes the report once, also when tests failed; a JVM that shuts down before that
+ * (SIGTERM) writes it from a shutdown hook instead, once, with the evaluations that finished.
  *
  * <p>It implements both the deprecated {@code CloseableResource} and {@code AutoCloseable}: JUnit
  * 5.13+ closes an {@code AutoCloseable} store value only while {@code
@@ -47,6 +51,8 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
   private final ExecutorService executor;
   private final ScheduledExecutorService ticker;
   private final Map<ModelAgent, ModelAgent> limitedViews = new java.util.IdentityHashMap<>();
+  /** Writes the report if the JVM shuts down before JUnit closes the run (SIGTERM, Ctrl-C, System.exit). */
+  private final Thread onShutdown = new Thread(this::closeOnShutdown, "hvae-report-on-shutdown");
   private boolean closed;
 
   private RunState(AgentRegistry agents, RunReport report, RunDeadline deadline, boolean replay) {
@@ -70,6 +76,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
               return thread;
             });
     ticker.scheduleWithFixedDelay(report.progress()::tick, 1, 1, TimeUnit.SECONDS);
+    Runtime.getRuntime().addShutdownHook(onShutdown);
   }
 
   static RunState of(ExtensionContext context) {
@@ -109,7 +116,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
     RunDeadline deadline = fork.deadline();
     RunReport report;
     try {
-      report = new RunReport(configuration, System.out, clock, jvm, fork.progress());
+      report = new RunReport(configuration, System.out, clock, jvm, fork.progress(), environment);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("configuration parameter hvae.baseline: " + e.getMessage(), e);
     }
@@ -177,11 +184,17 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
 
   @Override
   public synchronized void close() {
-    // Both interfaces may be honoured by one JUnit version: write the report once.
+    // Both interfaces may be honoured by one JUnit version, and the shutdown hook may have run:
+    // write the report once.
     if (closed) {
       return;
     }
     closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(onShutdown);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or about to; it finds the run closed.
+    }
     try {
       report.finish(agents.endpoints());
     } finally {
@@ -190,4 +203,55 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
       agents.close();
     }
   }
+
+  /**
+   * The JVM is going down before the run ended — SIGTERM from a CI runner's timeout or a cancelled
+   * job, Ctrl-C, a {@code System.exit} — while a call may hang: the evaluations that finished still
+   * get their complete report, once. Nothing is closed: the JVM is ending.
+   */
+  private synchronized void closeOnShutdown() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    report.finishBeforeShutdown(agents.endpoints());
+  }
+
+  /**
+   * Fails, naming the key, when a directory the run will write cannot be written (a file, {@code
+   * /dev/null}, a directory this process may not write): {@code hvae.report-dir} always, {@code
+   * hvae.cassette-dir} when recording, {@code hvae.cache-dir} when the cache is on. At the start of
+   * the run, once, before any model call is paid for — rather than at its end with every result
+   * lost, or after each sample's first call.
+   */
+  static void checkWritableDirectories(ExtensionContext context, Configuration configuration) {
+    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+        WritableDirectories.class,
+        k -> {
+          writable(configuration, HvaeKeys.REPORT_DIR, "the reports");
+          if (configuration.get(HvaeKeys.CASSETTE) == CassetteMode.RECORD) {
+            writable(configuration, HvaeKeys.CASSETTE_DIR, "the cassettes this run records");
+          }
+          if (configuration.get(HvaeKeys.CACHE)) {
+            writable(configuration, HvaeKeys.CACHE_DIR, "the response cache");
+          }
+          return new WritableDirectories();
+        },
+        WritableDirectories.class);
+  }
+
+  private static void writable(Configuration configuration, Key<Path> key, String what) {
+    Path directory = configuration.get(key);
+    try {
+      ReportFiles.checkWritable(directory);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter " + key.name() + "='" + directory + "' cannot hold " + what + ": "
+              + e.getMessage() + "; set it to a directory this build can write (default " + key.fallback().orElse("none") + ")."
+              + " The run stops here, before any model is called", e);
+    }
+  }
+
+  /** The directories the run writes, checked. */
+  private record WritableDirectories() {}
 }

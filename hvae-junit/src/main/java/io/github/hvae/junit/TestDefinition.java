@@ -14,6 +14,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param instrument the instrument the test uses
  * @param configuration the run's configuration with the annotation's overrides (samples, goal
  *     prompting, instrument); the model is set per invocation
+ * @param unservable why the instrument cannot run the test for a target, by target label: only
+ *     when the instrument comes from {@code hvae.instrument} (a test that names its own instrument
+ *     fails at discovery instead), and then the invocation is disabled with that reason
  */
 record TestDefinition(
     String id,
@@ -51,14 +55,28 @@ record TestDefinition(
     Map<String, SuppliedModels.Supplied> supplied,
     Optional<Boolean> goalOverride,
     Instrument instrument,
-    Configuration configuration) {
+    Configuration configuration,
+    Map<String, String> unservable) {
+
+  TestDefinition {
+    unservable = Map.copyOf(unservable);
+  }
+
+  /** Why the instrument cannot run this test for {@code target}; empty when it can. */
+  Optional<String> unservable(Target target) {
+    return Optional.ofNullable(unservable.get(target.label()));
+  }
 
   static TestDefinition read(ExtensionContext context, Configuration run) {
     Method method = context.getRequiredTestMethod();
     ValueAlignmentTest test = AnnotationSupport.findAnnotation(method, ValueAlignmentTest.class).orElseThrow();
     Instrument instrument = instrument(test, method, run);
-    List<Target> targets = targets(method, instrument);
-    Threshold threshold = threshold(context, method, instrument);
+    // An instrument the test names is part of the test: what it cannot do is a mistake in the test.
+    // One chosen for the whole run by hvae.instrument runs the tests it can and skips the others.
+    Map<String, String> unservable = new LinkedHashMap<>();
+    Optional<Map<String, String>> skip = test.instrument().isBlank() ? Optional.of(unservable) : Optional.empty();
+    List<Target> targets = targets(method, instrument, skip);
+    Threshold threshold = threshold(context, method, instrument, targets, skip);
     Optional<Boolean> goalOverride =
         switch (test.goalPrompt()) {
           case CONFIGURED -> Optional.empty();
@@ -73,7 +91,7 @@ record TestDefinition(
     Map<String, SuppliedModels.Supplied> supplied = SuppliedModels.of(context.getRequiredTestClass());
     return new TestDefinition(
         id(context.getRequiredTestClass(), method), name, targets, threshold, models(test, method, run, supplied),
-        supplied, goalOverride, instrument, configuration);
+        supplied, goalOverride, instrument, configuration, unservable);
   }
 
   /**
@@ -81,9 +99,14 @@ record TestDefinition(
    * test get two ids), with the parameter types added when the method name is overloaded.
    */
   static String id(Class<?> testClass, Method method) {
+    // Every class up the hierarchy: an overload may be package-private in a superclass, which
+    // neither getMethods() (public only) nor the subclass's getDeclaredMethods() lists.
+    List<Method> methods = new ArrayList<>(Arrays.asList(testClass.getMethods()));
+    for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
+      methods.addAll(Arrays.asList(c.getDeclaredMethods()));
+    }
     long sameName =
-        Stream.of(testClass.getMethods(), testClass.getDeclaredMethods())
-            .flatMap(Arrays::stream)
+        methods.stream()
             .filter(m -> m.getName().equals(method.getName()))
             .filter(m -> AnnotationSupport.isAnnotated(m, ValueAlignmentTest.class))
             .map(m -> Arrays.asList(m.getParameterTypes()))
@@ -180,7 +203,11 @@ record TestDefinition(
             + " META-INF/services/io.github.hvae.agent.ModelProvider)");
   }
 
-  private static List<Target> targets(Method method, Instrument instrument) {
+  /**
+   * @param skip where to note a target the run-wide instrument cannot score, instead of failing;
+   *     empty when the test names its instrument
+   */
+  private static List<Target> targets(Method method, Instrument instrument, Optional<Map<String, String>> skip) {
     List<Target> targets = new ArrayList<>();
     AnnotationSupport.findAnnotation(method, TargetValue.class)
         .ifPresent(a -> Stream.of(a.value()).map(ValueTarget::of).forEach(targets::add));
@@ -213,6 +240,10 @@ record TestDefinition(
       try {
         instrument.scoring(target);
       } catch (IllegalArgumentException e) {
+        if (skip.isPresent()) {
+          skip.get().put(target.label(), runWide(instrument) + " cannot measure target " + target.label() + ": " + e.getMessage());
+          continue;
+        }
         throw new ExtensionConfigurationException(
             "target " + target.label() + " on " + describe(method) + " cannot be measured with " + instrument.name()
                 + ": " + e.getMessage());
@@ -221,8 +252,15 @@ record TestDefinition(
     return List.copyOf(targets);
   }
 
-  /** The method's threshold, else the nearest enclosing class's, else the default. */
-  private static Threshold threshold(ExtensionContext context, Method method, Instrument instrument) {
+  /**
+   * The method's threshold, else the nearest enclosing class's, else the default.
+   *
+   * @param skip where to note, for every target, that the run-wide instrument cannot hold the
+   *     threshold, instead of failing; empty when the test names its instrument
+   */
+  private static Threshold threshold(
+      ExtensionContext context, Method method, Instrument instrument, List<Target> targets,
+      Optional<Map<String, String>> skip) {
     Optional<AnnotatedElement> where =
         AnnotationSupport.isAnnotated(method, ValueRationality.class) ? Optional.of(method) : Optional.empty();
     Class<?> type = context.getRequiredTestClass();
@@ -256,6 +294,17 @@ record TestDefinition(
       return Threshold.atLeast(vr.atLeast());
     }
     OptionalDouble width = instrument.angularWidth();
+    if (width.isEmpty() && skip.isPresent()) {
+      for (Target target : targets) {
+        skip.get().putIfAbsent(
+            target.label(),
+            runWide(instrument) + " cannot hold @ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on "
+                + on + ": it measures no angle; write @ValueRationality(atLeast = 0.85), or name the instrument"
+                + " the test needs, e.g. @ValueAlignmentTest(instrument = \"svo-slider\")");
+      }
+      // Never evaluated: the threshold is kept only to be reported beside the reason.
+      return new Threshold(0.0, OptionalDouble.of(vr.maxAngularError()));
+    }
     if (width.isEmpty()) {
       throw new ExtensionConfigurationException(
           "@ValueRationality(maxAngularError = " + vr.maxAngularError() + ") on " + on + ": " + instrument.name()
@@ -273,6 +322,11 @@ record TestDefinition(
               + " can show, so the test could never fail; give fewer degrees, e.g. maxAngularError = 10");
     }
     return Threshold.maxAngularError(vr.maxAngularError(), width.getAsDouble());
+  }
+
+  /** How a skip reason names an instrument the run chose: "Triple-Dominance Measure (hvae.instrument=triple-dominance)". */
+  private static String runWide(Instrument instrument) {
+    return instrument.name() + " (" + HvaeKeys.INSTRUMENT.name() + "=" + instrument.id() + ")";
   }
 
   static String describe(Method method) {

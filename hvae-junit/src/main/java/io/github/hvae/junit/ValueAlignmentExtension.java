@@ -27,6 +27,7 @@ final class ValueAlignmentExtension implements TestTemplateInvocationContextProv
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     HvaeConfiguration run = HvaeConfiguration.of(context);
     TestDefinition definition = HvaeConfiguration.configurationError(() -> TestDefinition.read(context, run.settings()));
+    RunState.checkWritableDirectories(context, run.settings());
     List<TestTemplateInvocationContext> invocations = new ArrayList<>();
     for (Target target : definition.targets()) {
       for (ModelSpec model : definition.models()) {

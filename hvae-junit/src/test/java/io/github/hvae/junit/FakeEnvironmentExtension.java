@@ -29,7 +29,11 @@ public final class FakeEnvironmentExtension implements BeforeAllCallback {
           "MISTRAL_API_KEY",
           "OLLAMA_API_KEY",
           // a gateway's secret header, for hvae.<provider>.headers
-          "GATEWAY_KEY");
+          "GATEWAY_KEY",
+          // what a GitHub Actions runner sets
+          "GITHUB_ACTIONS",
+          "GITHUB_STEP_SUMMARY",
+          "GITHUB_WORKSPACE");
 
   @Override
   public void beforeAll(ExtensionContext context) {

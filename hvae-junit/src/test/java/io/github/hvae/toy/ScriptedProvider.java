@@ -5,7 +5,6 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 import io.github.hvae.agent.TokenUsage;
 import java.util.Optional;
 
@@ -27,14 +26,14 @@ public final class ScriptedProvider implements ModelProvider {
   }
 
   @Override
-  public Optional<String> unavailableReason(ModelSpec spec, ProviderContext context) {
+  public Optional<String> unavailableReason(ModelSpec spec, ModelProvider.Context context) {
     return spec.model().equals("locked")
         ? Optional.of("scripted:locked needs SCRIPTED_KEY, which is not set")
         : Optional.empty();
   }
 
   @Override
-  public ModelAgent create(ModelSpec spec, ProviderContext context) {
+  public ModelAgent create(ModelSpec spec, ModelProvider.Context context) {
     return new ModelAgent() {
       @Override
       public ModelSpec spec() {

@@ -3,7 +3,6 @@ package io.github.hvae.langchain4j;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 
 /**
  * Makes a LangChain4j model that a test hands in with {@code @HvaeModel} a model under test:
@@ -36,7 +35,7 @@ public final class LangChain4jProvider implements ModelProvider {
   }
 
   @Override
-  public ModelAgent create(ModelSpec spec, ProviderContext context) {
+  public ModelAgent create(ModelSpec spec, ModelProvider.Context context) {
     throw new IllegalArgumentException(
         "'" + spec + "': LangChain4j models are handed in as objects, not named; write"
             + " @HvaeModel(\"support-bot\") static ChatModel bot = ...; and models = \"support-bot\"");
@@ -49,7 +48,7 @@ public final class LangChain4jProvider implements ModelProvider {
   }
 
   @Override
-  public ModelAgent adapt(ModelSpec name, Object model, ProviderContext context) {
+  public ModelAgent adapt(ModelSpec name, Object model, ModelProvider.Context context) {
     if (Types.isA(model.getClass(), CHAT_MODEL)) {
       return ChatModelAgent.of(name, model);
     }

@@ -1,10 +1,10 @@
 package io.github.hvae.langchain4j;
 
+import io.github.hvae.agent.ModelProvider;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +17,8 @@ final class Fixtures {
 
   static final LangChain4jProvider PROVIDER = new LangChain4jProvider();
 
-  static final ProviderContext CONTEXT =
-      new ProviderContext() {
+  static final ModelProvider.Context CONTEXT =
+      new ModelProvider.Context() {
         @Override
         public Optional<String> environmentVariable(String name) {
           return Optional.empty();

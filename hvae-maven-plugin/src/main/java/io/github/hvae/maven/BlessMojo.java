@@ -3,6 +3,7 @@ package io.github.hvae.maven;
 import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportJson;
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public class BlessMojo extends HvaeMojo {
       Baseline after = before.blessedWith(report.evaluations());
       int approved = 0;
       for (Report.Evaluation e : report.evaluations()) {
-        String what = e.test() + " on " + e.model();
+        String what = VisibleText.of(e.test() + " on " + e.model());
         Optional<Baseline.Entry> was = before.entry(e.test(), e.model());
         Optional<Baseline.Entry> now = after.entry(e.test(), e.model());
         if (e.measured().valueRationality().isEmpty()) {

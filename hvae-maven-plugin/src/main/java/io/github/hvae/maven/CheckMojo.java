@@ -4,6 +4,7 @@ import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportJson;
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public class CheckMojo extends HvaeMojo {
       seen.add(new Baseline.Key(e.test(), e.model()));
       Optional<Double> measured = e.measured().valueRationality().map(v -> v.mean());
       Optional<Baseline.Comparison> comparison = baseline.compare(e.test(), e.model(), measured, tolerance);
-      String what = e.test() + " on " + e.model();
+      String what = VisibleText.of(e.test() + " on " + e.model());
       if (comparison.isEmpty()) {
         getLog().info("  new        " + what + " (no baseline entry; bless to approve it)");
         continue;
@@ -81,7 +82,7 @@ public class CheckMojo extends HvaeMojo {
       compared++;
       Baseline.Comparison c = comparison.get();
       if (measured.isEmpty()) {
-        String line = what + ": no value rationality to compare (" + e.verdict() + ": " + e.reason() + ")";
+        String line = what + ": no value rationality to compare (" + VisibleText.of(e.verdict() + ": " + e.reason()) + ")";
         getLog().error("  UNMEASURED " + line);
         failures.add(line);
       } else if (c.regressed()) {

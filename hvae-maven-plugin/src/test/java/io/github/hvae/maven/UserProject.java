@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -58,6 +59,14 @@ final class UserProject {
 
   /** Runs {@code mvn} with these arguments in the project; its output is also kept in a log file. */
   Build mvn(String... arguments) throws IOException, InterruptedException {
+    return mvn(Map.of(), arguments);
+  }
+
+  /**
+   * Runs {@code mvn} with these environment variables set. GitHub Actions' own are not passed on
+   * from this build's environment: a child build must not write into this job's summary.
+   */
+  Build mvn(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(property("hvae.it.maven-home"), "bin", "mvn").toString(),
         "-B", "-ntp", "-Dstyle.color=never",
@@ -65,8 +74,11 @@ final class UserProject {
         "-Dmaven.repo.local=" + REPO));
     command.addAll(List.of(arguments));
     Path log = dir.resolve("build-" + System.nanoTime() + ".log");
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("GITHUB_"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("mvn " + String.join(" ", arguments) + " did not end in 10 minutes; see " + log);

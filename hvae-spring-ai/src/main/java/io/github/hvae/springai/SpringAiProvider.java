@@ -3,7 +3,6 @@ package io.github.hvae.springai;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 
 /**
  * Makes a Spring AI model that a test hands in with {@code @HvaeModel} a model under test (Spring
@@ -41,7 +40,7 @@ public final class SpringAiProvider implements ModelProvider {
   }
 
   @Override
-  public ModelAgent create(ModelSpec spec, ProviderContext context) {
+  public ModelAgent create(ModelSpec spec, ModelProvider.Context context) {
     throw new IllegalArgumentException(
         "'" + spec + "': Spring AI models are handed in as objects, not named; write"
             + " @HvaeModel(\"support-bot\") static ChatClient bot(@Qualifier(\"supportClient\")"
@@ -58,7 +57,7 @@ public final class SpringAiProvider implements ModelProvider {
   }
 
   @Override
-  public ModelAgent adapt(ModelSpec name, Object model, ProviderContext context) {
+  public ModelAgent adapt(ModelSpec name, Object model, ModelProvider.Context context) {
     if (Types.isA(model.getClass(), CHAT_CLIENT)) {
       return ChatClientAgent.of(name, model);
     }

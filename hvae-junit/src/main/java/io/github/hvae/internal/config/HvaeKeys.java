@@ -132,9 +132,11 @@ public final class HvaeKeys {
 
   public static final Key<String> INSTRUMENT =
       key("hvae.instrument", "svo-slider", Parsers.oneOfPattern("[a-z0-9][a-z0-9._-]*"),
-              "the id of an installed instrument, e.g. svo-slider",
-              "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`)",
-              "`svo-slider`", "`svo-slider`")
+              "the id of an installed instrument, e.g. svo-ring",
+              "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`):"
+                  + " `svo-slider`, `svo-ring`, `triple-dominance` or one of your own; a test it cannot run is"
+                  + " skipped with the reason (see [Instruments](#instruments))",
+              "`svo-slider`", "`svo-ring`")
           .reportedAs("instrument");
   public static final Key<String> ON_UNAVAILABLE =
       key("hvae.on-unavailable", "skip", Parsers.oneOf("skip", "fail"), "skip or fail",
@@ -223,6 +225,16 @@ public final class HvaeKeys {
           "what the model's tokens cost, US dollars per million: `<input>,<output>[,<cached input>]` (cached input defaults to input); gives `usage.costUsd` in the reports. In `junit-platform.properties` escape the spec's colon: `hvae.price.openai\\:gpt-4o-mini=...`",
           "none: no cost shown", "`hvae.price.openai:gpt-4o-mini=0.15,0.60,0.075`");
 
+  // GitHub Actions (issue 16): on where GitHub sets its variables, off with these.
+  public static final Key<Boolean> GITHUB_SUMMARY =
+      key("hvae.github-summary", "true", Parsers::bool, "true or false",
+          "on GitHub Actions (`GITHUB_STEP_SUMMARY` set): put the Markdown summary on the job's summary page, once per report whatever the forks",
+          "`true`", "`false`");
+  public static final Key<Boolean> GITHUB_ANNOTATIONS =
+      key("hvae.github-annotations", "true", Parsers::bool, "true or false",
+          "on GitHub Actions (`GITHUB_ACTIONS=true`): print each failed, errored or regressed evaluation as an `::error` annotation naming the test",
+          "`true`", "`false`");
+
   /** Every key, in the order the README lists them. */
   public static final List<Key<?>> ALL =
       List.of(
@@ -233,7 +245,7 @@ public final class HvaeKeys {
           OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
           AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
           OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION, ADAPTIVE_CONCURRENCY,
-          INITIAL_CONCURRENCY, BREAKER_COOL_DOWN, MAX_BODY_SIZE, PROMPT_CACHING);
+          INITIAL_CONCURRENCY, BREAKER_COOL_DOWN, MAX_BODY_SIZE, PROMPT_CACHING, GITHUB_SUMMARY, GITHUB_ANNOTATIONS);
 
   /** Every key family, listed after the keys in the README. */
   public static final List<KeyFamily<?>> FAMILIES = List.of(PRICE);

@@ -18,6 +18,7 @@ import io.github.hvae.internal.stats.ValueScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -260,6 +261,22 @@ public final class AlignmentEvaluator {
         .build();
   }
 
+  /**
+   * Samples that chose on every item and still have no score, said apart from those with missing
+   * answers: their choices are what the instrument cannot score (the SVO Ring Measure's choices that
+   * sum to the zero vector, say, always A or always B, have no angle).
+   */
+  private static String unscorable(List<Trajectory> trajectories) {
+    long answeredAll =
+        trajectories.stream()
+            .filter(t -> !t.isComplete())
+            .filter(t -> t.items().stream().allMatch(a -> a.option().isPresent()))
+            .count();
+    return answeredAll == 0
+        ? ""
+        : "; " + answeredAll + " chose on every item, but the instrument has no score for their choices";
+  }
+
   private static SvoEvaluation scored(
       EvaluationPlan plan,
       ModelAgent agent,
@@ -268,7 +285,9 @@ public final class AlignmentEvaluator {
       List<Conversation> failed,
       SequentialTest.Result r,
       long started) {
-    int complete = (int) trajectories.stream().filter(Trajectory::isComplete).count();
+    List<Map<String, Integer>> completeChoices =
+        trajectories.stream().filter(Trajectory::isComplete).map(Trajectory::choices).toList();
+    int complete = completeChoices.size();
     int run = trajectories.size();
     Optional<Estimate> angle = r.angle();
     Optional<Estimate> vr = r.valueRationality();
@@ -297,13 +316,14 @@ public final class AlignmentEvaluator {
             String.format(
                 Locale.ROOT,
                 "too many incomplete samples: %d of %d could not be scored by %s (at most %.0f%% may);"
-                    + " refusals %d, unparseable %d",
+                    + " refusals %d, unparseable %d%s",
                 run - complete,
                 run,
                 plan.protocol().instrument().name(),
                 MAX_INCOMPLETE_FRACTION * 100,
                 answers.refusals(),
-                answers.unparseable());
+                answers.unparseable(),
+                unscorable(trajectories));
       }
       case PASSED -> {
         verdict = Verdict.PASSED;
@@ -334,7 +354,7 @@ public final class AlignmentEvaluator {
       }
     }
     return builder
-        .measured(angle, angle.map(a -> scoring.categoryOf(a.mean())), vr, "mean-angle")
+        .measured(angle, angle.map(a -> scoring.categoryOfMean(a.mean(), completeChoices)), vr, "mean-angle")
         .verdict(plan.threshold(), verdict, reason)
         .interval(r.level(), MeanInterval.METHOD)
         .build();

@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
  */
 final class AllocationMentions {
 
-  private static final String NUM = "(\\d{1,3}(?:\\.\\d+)?)";
+  /**
+   * An amount; a sign written on it is part of it ("-7.5", "+14.5", "−3.9"), for items that show
+   * losses (the SVO Ring Measure). Where no shown amount is negative the sign is ignored, as it was
+   * before signed amounts were read.
+   */
+  private static final String NUM = "((?:[-+\u2212](?=\\d))?\\d{1,3}(?:\\.\\d+)?)";
 
   /** Self first, then other. */
   private static final List<Pattern> SELF_FIRST =
@@ -68,12 +73,20 @@ final class AllocationMentions {
   }
 
   private static void match(List<Allocation> shown, String self, String other, Set<Integer> found) {
-    double s = Double.parseDouble(self);
-    double o = Double.parseDouble(other);
+    double s = amount(self);
+    double o = amount(other);
+    if (shown.stream().allMatch(a -> a.self() >= 0 && a.other() >= 0)) {
+      s = Math.abs(s);
+      o = Math.abs(o);
+    }
     for (int i = 0; i < shown.size(); i++) {
       if (shown.get(i).self() == s && shown.get(i).other() == o) {
         found.add(i);
       }
     }
+  }
+
+  private static double amount(String written) {
+    return Double.parseDouble(written.replace('\u2212', '-'));
   }
 }

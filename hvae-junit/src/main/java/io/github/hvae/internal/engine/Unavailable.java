@@ -8,7 +8,10 @@ import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Scoring;
 import io.github.hvae.instrument.Target;
 
-/** The record of an evaluation that did not run because its model is unavailable here. */
+/**
+ * The record of an evaluation that did not run: its model is unavailable here, or the instrument the
+ * run chose cannot run it.
+ */
 public final class Unavailable {
 
   private Unavailable() {}
@@ -17,12 +20,20 @@ public final class Unavailable {
   public static SvoEvaluation evaluation(
       String test, ModelSpec model, Instrument instrument, Target target, Threshold threshold, int samples,
       String reason) {
-    Scoring scoring = instrument.scoring(target);
+    double ideal = Double.NaN;
+    String category = "n/a";
+    try {
+      Scoring scoring = instrument.scoring(target);
+      ideal = scoring.idealPosition();
+      category = scoring.targetCategory();
+    } catch (IllegalArgumentException cannotScore) {
+      // The reason says so; the record has no ideal.
+    }
     return SvoEvaluation.builder()
         .test(test)
         .model(model, model.isReference())
         .instrument(instrument.id())
-        .target(target, scoring.idealPosition(), scoring.targetCategory())
+        .target(target, ideal, category)
         .verdict(threshold, Verdict.DISABLED, "not run: " + reason)
         .samples(samples, samples, java.util.List.of())
         .build();

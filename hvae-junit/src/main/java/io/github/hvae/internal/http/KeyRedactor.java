@@ -1,5 +1,6 @@
 package io.github.hvae.internal.http;
 
+import io.github.hvae.internal.text.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -228,7 +229,9 @@ public final class KeyRedactor {
     }
     result = KEY_LIKE.matcher(result).replaceAll(Matcher.quoteReplacement(MASK)).strip();
     result = result.replaceAll("\\s+", " ");
-    return result.length() > EXCERPT ? result.substring(0, EXCERPT) + "..." : result;
+    result = result.length() > EXCERPT ? result.substring(0, EXCERPT) + "..." : result;
+    // A server's text in a message is shown, never obeyed: no escape sequence reaches a terminal.
+    return VisibleText.of(result);
   }
 
   /**

@@ -40,6 +40,16 @@ public final class Instruments {
     return instrument;
   }
 
+  /**
+   * Whether the instrument {@code id} names measures an angle (its positions are degrees); true for
+   * one not installed here, which is how reports showed every position before instruments without
+   * an angle existed.
+   */
+  public static boolean measuresAngle(String id) {
+    Instrument instrument = Holder.BY_ID.get(id);
+    return instrument == null || instrument.angularWidth().isPresent();
+  }
+
   /** Every installed instrument by id. */
   public static Map<String, Instrument> all() {
     return Holder.BY_ID;

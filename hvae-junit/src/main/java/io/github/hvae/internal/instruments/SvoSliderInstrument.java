@@ -122,11 +122,16 @@ public final class SvoSliderInstrument implements Instrument {
   }
 
   static ValueTarget valueTarget(Target target) {
+    return valueTarget(target, "SVO Slider Measure");
+  }
+
+  /** The SVO value {@code target} is, or a refusal naming {@code instrument} and what to write. */
+  static ValueTarget valueTarget(Target target, String instrument) {
     if (target instanceof ValueTarget value) {
       return value;
     }
     throw new IllegalArgumentException(
-        "the SVO Slider Measure scores SVO values (@TargetValue or @TargetAngle), not " + target.label());
+        "the " + instrument + " scores SVO values (@TargetValue or @TargetAngle), not " + target.label());
   }
 
   @Override

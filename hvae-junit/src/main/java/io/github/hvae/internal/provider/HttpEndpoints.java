@@ -1,9 +1,10 @@
 package io.github.hvae.internal.provider;
 
+import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelException;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 import io.github.hvae.internal.http.ApiKey;
+import io.github.hvae.internal.http.OkHttpCompatibility;
 import io.github.hvae.internal.http.ResilientJsonClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class HttpEndpoints {
    *     model that would need another provider's {@code HVAE_API_KEY} or {@code hvae.base-url}
    * @throws ModelException when the endpoint has no base URL (Azure without its resource)
    */
-  public static ModelEndpoint endpoint(ModelSpec spec, ProviderContext context) {
+  public static ModelEndpoint endpoint(ModelSpec spec, ModelProvider.Context context) {
     return httpProvider(spec)
         .orElseThrow(
             () ->
@@ -78,7 +79,7 @@ public final class HttpEndpoints {
    * environment: what a cassette or cache entry is keyed on. Configuration only, so that a replay
    * on a machine without the recording machine's variables still matches.
    */
-  public static Optional<String> configuredBaseUrl(ModelSpec spec, ProviderContext context) {
+  public static Optional<String> configuredBaseUrl(ModelSpec spec, ModelProvider.Context context) {
     Optional<HttpProvider> provider = httpProvider(spec);
     if (provider.isEmpty()) {
       // Models not reached over HTTP keep the key they always had.
@@ -93,7 +94,8 @@ public final class HttpEndpoints {
    * The client of an endpoint: limited per endpoint, retried and timed out as the run's settings
    * say, its server text scrubbed of the endpoint's own key and of its configured headers' values.
    */
-  public static ResilientJsonClient client(ModelEndpoint endpoint, ProviderContext context) {
+  public static ResilientJsonClient client(ModelEndpoint endpoint, ModelProvider.Context context) {
+    OkHttpCompatibility.require();
     endpoint.unavailableReason().ifPresent(reason -> {
       throw new ModelException(reason);
     });
@@ -108,14 +110,15 @@ public final class HttpEndpoints {
 
   /** Why {@code spec} of {@code provider} cannot be called here, empty when it can. */
   static Optional<String> unavailableReason(
-      HttpProvider provider, ModelSpec spec, ProviderContext context) {
+      HttpProvider provider, ModelSpec spec, ModelProvider.Context context) {
+    OkHttpCompatibility.require();
     Resolution resolution = resolve(provider, spec, context);
     return resolution.endpoint().isPresent()
         ? resolution.endpoint().get().unavailableReason()
         : resolution.missing();
   }
 
-  static ModelEndpoint endpoint(HttpProvider provider, ModelSpec spec, ProviderContext context) {
+  static ModelEndpoint endpoint(HttpProvider provider, ModelSpec spec, ModelProvider.Context context) {
     Resolution resolution = resolve(provider, spec, context);
     return resolution.endpoint().orElseThrow(() -> new ModelException(resolution.missing().orElseThrow()));
   }
@@ -126,7 +129,7 @@ public final class HttpEndpoints {
   /** Where a base URL came from: a configuration key, a variable, or the provider's default. */
   private record Source(String text, String name, boolean variable) {}
 
-  private static Resolution resolve(HttpProvider provider, ModelSpec spec, ProviderContext context) {
+  private static Resolution resolve(HttpProvider provider, ModelSpec spec, ModelProvider.Context context) {
     EndpointDefaults defaults = provider.defaults();
     String name = provider.name();
     boolean runsOwn = isRunsOwn(spec, context);
@@ -202,11 +205,11 @@ public final class HttpEndpoints {
    * True when {@code spec}'s provider is the run's own: the one {@code hvae.model} names (any model
    * made outside a run is its own).
    */
-  static boolean isRunsOwn(ModelSpec spec, ProviderContext context) {
+  static boolean isRunsOwn(ModelSpec spec, ModelProvider.Context context) {
     return runsOwnProvider(spec, context).filter(spec.provider()::equals).isPresent();
   }
 
-  private static Optional<String> runsOwnProvider(ModelSpec spec, ProviderContext context) {
+  private static Optional<String> runsOwnProvider(ModelSpec spec, ModelProvider.Context context) {
     if (context instanceof SettingsContext settings && settings.standalone()) {
       return Optional.of(spec.provider());
     }
@@ -226,7 +229,7 @@ public final class HttpEndpoints {
    * host, and silently disabling the model would hide that the run is misconfigured.
    */
   private static void failIfRelyingOnRunsOwnSettings(
-      ModelSpec spec, ProviderContext context, boolean runsOwn, EndpointDefaults defaults, String name) {
+      ModelSpec spec, ModelProvider.Context context, boolean runsOwn, EndpointDefaults defaults, String name) {
     if (runsOwn) {
       return;
     }
@@ -269,7 +272,7 @@ public final class HttpEndpoints {
     return baseUrlKey(provider) + defaults.baseUrlVariable().map(v -> " or " + v).orElse("");
   }
 
-  private static HeaderVariables headers(String provider, ProviderContext context) {
+  private static HeaderVariables headers(String provider, ModelProvider.Context context) {
     String key = headersKey(provider);
     Optional<String> text = context.parameter(key);
     if (text.isEmpty()) {

@@ -3,7 +3,6 @@ package io.github.hvae.internal.provider;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 import io.github.hvae.internal.http.ResilientJsonClient;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -44,7 +43,7 @@ public abstract class HttpProvider implements ModelProvider {
    *
    * @throws IllegalArgumentException for a setting this provider cannot use
    */
-  protected HttpUrl apiBase(HttpUrl baseUrl, ModelSpec spec, ProviderContext context) {
+  protected HttpUrl apiBase(HttpUrl baseUrl, ModelSpec spec, ModelProvider.Context context) {
     return baseUrl;
   }
 
@@ -53,17 +52,17 @@ public abstract class HttpProvider implements ModelProvider {
    *
    * @throws io.github.hvae.agent.ModelException when it has no base URL here
    */
-  public ModelEndpoint endpoint(ModelSpec spec, ProviderContext context) {
+  public ModelEndpoint endpoint(ModelSpec spec, ModelProvider.Context context) {
     return HttpEndpoints.endpoint(this, spec, context);
   }
 
   @Override
-  public Optional<String> unavailableReason(ModelSpec spec, ProviderContext context) {
+  public Optional<String> unavailableReason(ModelSpec spec, ModelProvider.Context context) {
     return HttpEndpoints.unavailableReason(this, spec, context);
   }
 
   @Override
-  public ModelAgent create(ModelSpec spec, ProviderContext context) {
+  public ModelAgent create(ModelSpec spec, ModelProvider.Context context) {
     ModelEndpoint endpoint = endpoint(spec, context);
     return agent(endpoint, HttpEndpoints.client(endpoint, context), SettingsContext.settingsOf(context));
   }

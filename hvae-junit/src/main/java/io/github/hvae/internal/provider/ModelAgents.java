@@ -4,7 +4,6 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelException;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 import io.github.hvae.internal.accounting.BudgetedAgent;
 import java.util.Optional;
 
@@ -36,7 +35,7 @@ public final class ModelAgents {
    * Why {@code spec} cannot be called here, empty when it can: a hosted provider without its API
    * key. Tests that would call it are disabled with this reason rather than failed.
    */
-  public static Optional<String> unavailableReason(ModelSpec spec, ProviderContext context) {
+  public static Optional<String> unavailableReason(ModelSpec spec, ModelProvider.Context context) {
     return provider(spec).unavailableReason(spec, context);
   }
 
@@ -45,7 +44,7 @@ public final class ModelAgents {
    * {@code hvae.base-url} for the run's own provider), empty for the provider's own endpoint: what
    * cassettes and the response cache are keyed on.
    */
-  public static Optional<String> configuredBaseUrl(ModelSpec spec, ProviderContext context) {
+  public static Optional<String> configuredBaseUrl(ModelSpec spec, ModelProvider.Context context) {
     return HttpEndpoints.configuredBaseUrl(spec, context);
   }
 

@@ -1,12 +1,12 @@
 package io.github.hvae.internal.provider;
 
-import io.github.hvae.agent.ProviderContext;
+import io.github.hvae.agent.ModelProvider;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The run's {@link ProviderContext}: the environment and configuration parameters a provider may
+ * The run's {@link ModelProvider.Context}: the environment and configuration parameters a provider may
  * read, and, for the built-in providers, the run's shared agent settings (timeouts, retries,
  * per-endpoint limits, token budget).
  *
@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public record SettingsContext(
     AgentSettings settings, Function<String, Optional<String>> parameters, boolean standalone)
-    implements ProviderContext {
+    implements ModelProvider.Context {
 
   /** The context of a test run, whose configuration parameters {@code parameters} reads. */
   public SettingsContext(AgentSettings settings, Function<String, Optional<String>> parameters) {
@@ -53,7 +53,7 @@ public record SettingsContext(
   }
 
   /** The agent settings behind a context, for the built-in providers. */
-  public static AgentSettings settingsOf(ProviderContext context) {
+  public static AgentSettings settingsOf(ModelProvider.Context context) {
     if (context instanceof SettingsContext run) {
       return run.settings();
     }

@@ -70,7 +70,8 @@ final class CassetteFile {
   /** Replaces {@code file} with a cassette already turned into JSON by {@link #toJson}, atomically. */
   static void writeJson(Path file, String json) {
     try {
-      AtomicFiles.write(file, (json + "\n").getBytes(StandardCharsets.UTF_8));
+      // The encoder of every file the library writes: an unpaired surrogate becomes U+FFFD.
+      AtomicFiles.writeText(file, json + "\n");
     } catch (IOException e) {
       throw new CassetteException(
           "cannot write "

@@ -94,7 +94,8 @@ final class CassetteJournal implements AutoCloseable {
     line.put("sample", sample);
     line.put("turn", turn);
     CassetteFile.putInteraction(line, interaction);
-    byte[] bytes = (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    // The encoder of every file the library writes: an unpaired surrogate becomes U+FFFD.
+    byte[] bytes = AtomicFiles.wellFormed(MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
       channel.write(buffer);

@@ -1,9 +1,22 @@
 package io.github.hvae.internal.replay;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.hvae.agent.ModelSpec;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,23 +44,125 @@ public final class Cassettes {
   /**
    * The cassette of one evaluation.
    *
+   * <p>Names are injective: two models or tests never share a file. A name that {@link #fileName}
+   * writes unchanged, or changes only in ways that can be read back — the colon of {@code
+   * provider:model}, the {@code $} of a nested class, the {@code " · "} between a target and a model,
+   * the degree sign of an angle target — keeps the plain name, as earlier versions wrote it; any
+   * other name gets {@code ~} and the first 8 hex digits of the SHA-256 of its exact text, so
+   * {@code openai:a:b}, {@code openai:a/b} and {@code openai:a b} are {@code openai_a_b~3f1c…}, three
+   * folders, while {@code openai:a_b} stays {@code openai_a_b}. A cassette recorded under the plain
+   * name before this rule keeps serving when it names this very test and model.
+   *
    * @param test the evaluation's name, {@code com.acme.AlignmentTest#method[TARGET]}
    */
   public static Path fileFor(Path cassetteDir, ModelSpec model, String test) {
+    Path file = layout(cassetteDir, model, test, true);
+    Path plain = layout(cassetteDir, model, test, false);
+    if (!file.equals(plain) && !Files.exists(file) && recordedFor(plain, model, test)) {
+      return plain;
+    }
+    return file;
+  }
+
+  private static Path layout(Path cassetteDir, ModelSpec model, String test, boolean injective) {
     int hash = test.indexOf('#');
-    Path modelDir = cassetteDir.resolve(fileName(model.toString()));
+    Path modelDir = cassetteDir.resolve(name(model.toString(), Part.MODEL, injective));
     if (hash < 0) {
-      return modelDir.resolve(fileName(test) + ".json");
+      return modelDir.resolve(name(test, Part.METHOD, injective) + ".json");
     }
     return modelDir
-        .resolve(fileName(test.substring(0, hash)))
-        .resolve(fileName(test.substring(hash + 1)) + ".json");
+        .resolve(name(test.substring(0, hash), Part.CLASS, injective))
+        .resolve(name(test.substring(hash + 1), Part.METHOD, injective) + ".json");
   }
+
+  /** The parts of a cassette's path, each with the changes of {@link #fileName} that can be read back. */
+  enum Part {
+    /** {@code provider:model}: the first {@code _} was the colon. */
+    MODEL,
+    /** A class's binary name: in its simple name, {@code _} was {@code $}. */
+    CLASS,
+    /** {@code method[TARGET · model · goal on]}: within the brackets, as the class comment says. */
+    METHOD
+  }
+
+  private static String name(String name, Part part, boolean injective) {
+    String plain = fileName(name);
+    if (!injective || readBack(plain, part).equals(name)) {
+      return plain;
+    }
+    return plain + "~" + shortHash(name);
+  }
+
+  /** What {@code plain} stood for when only the changes that can be read back were made. */
+  static String readBack(String plain, Part part) {
+    return switch (part) {
+      case MODEL -> plain.replaceFirst("_", ":");
+      case CLASS -> {
+        int dot = plain.lastIndexOf('.');
+        yield plain.substring(0, dot + 1) + plain.substring(dot + 1).replace('_', '$');
+      }
+      case METHOD -> {
+        int open = plain.indexOf('[');
+        if (open < 0 || !plain.endsWith("]")) {
+          yield plain;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : plain.substring(open + 1, plain.length() - 1).split("___", -1)) {
+          parts.add(
+              switch (p) {
+                case "goal_on" -> "goal on";
+                case "goal_off" -> "goal off";
+                default -> p.replaceAll("(?<=[0-9])deg", "°").replaceFirst("_", ":");
+              });
+        }
+        yield plain.substring(0, open + 1) + String.join(" · ", parts) + "]";
+      }
+    };
+  }
+
+  private static String shortHash(String name) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** True when the cassette at {@code file} was recorded for this test on this model (its header says so). */
+  private static boolean recordedFor(Path file, ModelSpec model, String test) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    Map<String, String> header = new HashMap<>();
+    try (JsonParser parser = HEADER.createParser(file.toFile())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      // The header fields come first; stop at the samples.
+      while (parser.nextToken() == JsonToken.FIELD_NAME && !parser.currentName().equals("samples")) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.VALUE_STRING) {
+          header.put(field, parser.getText());
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    return test.equals(header.get("test"))
+        && model.provider().equals(header.get("provider"))
+        && model.model().equals(header.get("model"));
+  }
+
+  private static final JsonFactory HEADER = new JsonFactory();
 
   /**
    * A name every common file system accepts and a shell need not quote much: letters, digits and
    * {@code . _ - [ ] = , +} stay, the degree sign of angle targets becomes {@code deg}, anything
-   * else {@code _}.
+   * else {@code _}. Several names can become one; {@link #fileFor} tells them apart.
    */
   static String fileName(String name) {
     StringBuilder out = new StringBuilder(name.length());

@@ -1,6 +1,7 @@
 package io.github.hvae.internal.report;
 
 import io.github.hvae.internal.io.AtomicFiles;
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
 import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,10 +130,15 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
   }
 
   /**
-   * Reads a baseline file; an absent file is no baseline.
+   * Reads a baseline file; an absent file is no baseline. Anything else that is not exactly a
+   * baseline — a field this schema does not have (a typo such as {@code "evaluation"} would
+   * otherwise leave no entries, and no gate), a value rationality that is not a number from 0 to
+   * 1, an angle that is not a number, the same test and model twice, a key given twice — is
+   * refused with the file, the entry and what to do.
    *
    * @param file where the file is
    * @param source how to name it in reports (the configured path, not an absolute one)
+   * @throws IllegalArgumentException when the file is not a valid baseline
    */
   public static Baseline read(Path file, String source) {
     if (!Files.exists(file)) {
@@ -141,10 +147,8 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
     JsonNode root;
     try {
       root = ReportJson.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "could not read the HVAE baseline " + file + ": " + e.getMessage()
-              + "; fix the file or bless a new one (see README, Reports)", e);
+    } catch (IOException | RuntimeException e) {
+      throw refused(file, "it is not valid JSON (" + e.getMessage() + ")");
     }
     String schema = root == null ? "<none>" : root.path("schema").asText("<none>");
     if (!SCHEMA.equals(schema)) {
@@ -152,20 +156,88 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
           "the HVAE baseline " + file + " has schema '" + schema + "', expected '" + SCHEMA
               + "'; bless a new baseline (see README, Reports)");
     }
+    unknownFields(file, root, TOP_LEVEL, "the file");
+    if (!root.path("evaluations").isArray()) {
+      throw refused(file, "it has no \"evaluations\" array (an empty one, [], approves nothing)");
+    }
     Map<Key, Entry> entries = new TreeMap<>();
+    Map<Key, Integer> firstSeen = new java.util.HashMap<>();
+    int index = 0;
     for (JsonNode e : root.path("evaluations")) {
+      index++;
+      String entry = "entry " + index;
+      if (!e.isObject()) {
+        throw refused(file, entry + " of \"evaluations\" is " + e + ", not an object with test, model and valueRationality");
+      }
       JsonNode vr = e.path("valueRationality");
-      if (!e.path("test").isTextual() || !e.path("model").isTextual() || !vr.isNumber()) {
-        throw new IllegalArgumentException(
-            "the HVAE baseline " + file + " has an entry without test, model and valueRationality: " + e
-                + "; bless a new baseline (see README, Reports)");
+      if (!e.path("test").isTextual() || e.path("test").asText().isEmpty()
+          || !e.path("model").isTextual() || e.path("model").asText().isEmpty() || vr.isMissingNode()) {
+        throw refused(file, entry + " has no test, model and valueRationality: " + e);
+      }
+      Key key = new Key(e.path("test").asText(), e.path("model").asText());
+      entry += " (" + key.test() + " on " + key.model() + ")";
+      unknownFields(file, e, ENTRY, entry);
+      if (!vr.isNumber() || !(vr.asDouble() >= 0 && vr.asDouble() <= 1)) {
+        throw refused(file, entry + " has valueRationality " + vr + ", not a number from 0 to 1");
       }
       JsonNode angle = e.path("angle");
-      entries.put(
-          new Key(e.path("test").asText(), e.path("model").asText()),
-          new Entry(vr.asDouble(), angle.isNumber() ? OptionalDouble.of(angle.asDouble()) : OptionalDouble.empty()));
+      if (!angle.isMissingNode() && !angle.isNull() && !(angle.isNumber() && Double.isFinite(angle.asDouble()))) {
+        throw refused(file, entry + " has angle " + angle + ", not a number");
+      }
+      Integer earlier = firstSeen.putIfAbsent(key, index);
+      if (earlier != null) {
+        throw refused(file, entry + " approves the same test on the same model as entry " + earlier
+            + "; keep one of them");
+      }
+      entries.put(key, new Entry(vr.asDouble(), angle.isNumber() ? OptionalDouble.of(angle.asDouble()) : OptionalDouble.empty()));
     }
     return new Baseline(Optional.of(source), entries);
+  }
+
+  private static final java.util.List<String> TOP_LEVEL = java.util.List.of("schema", "note", "evaluations");
+  private static final java.util.List<String> ENTRY = java.util.List.of("test", "model", "valueRationality", "angle");
+
+  private static void unknownFields(Path file, JsonNode node, java.util.List<String> known, String where) {
+    for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        String nearest = known.stream()
+            .min(Comparator.comparingInt((String k) -> editDistance(name, k)))
+            .orElseThrow();
+        throw refused(file, where + " has a field \"" + name + "\" that " + SCHEMA + " does not know (did you mean \""
+            + nearest + "\"? the fields are " + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /**
+   * A baseline that is not one: the gate must not run as if it had no entries, so the run stops
+   * and says which file, where, and what to do.
+   */
+  private static IllegalArgumentException refused(Path file, String why) {
+    return new IllegalArgumentException(
+        "the HVAE baseline " + file + " is not a valid " + SCHEMA + " file: " + VisibleText.of(why)
+            + ". Fix it, or delete it and bless a new one (mvn hvae:bless, or a test run with"
+            + " -Dhvae.baseline-bless=true); see README, Baselines");
   }
 
   /** Writes the baseline, entries sorted by test and model so that its diffs review well. */

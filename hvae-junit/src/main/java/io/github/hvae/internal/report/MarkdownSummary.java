@@ -39,8 +39,9 @@ public final class MarkdownSummary implements ReportFormat {
     m.append("\n\n");
     List<String> simulated = report.models().stream().filter(report::simulated).toList();
     if (!simulated.isEmpty()) {
-      m.append("> **Simulated:** results from `").append(String.join("`, `", simulated))
-          .append("` come from the embedded reference respondent, a simulated respondent — not a language model.\n\n");
+      // Model names may come from any merged shard: each is a code span that no character can end.
+      m.append("> **Simulated:** results from ").append(String.join(", ", simulated.stream().map(Format::codeSpan).toList()))
+          .append(" come from the embedded reference respondent, a simulated respondent — not a language model.\n\n");
     }
     String baselineHeader = report.run().baseline()
         .map(b -> "Δ vs baseline (tolerance " + b.tolerance() + ")")
@@ -49,9 +50,9 @@ public final class MarkdownSummary implements ReportFormat {
     m.append("|---|---|---|---:|---|---:|---|---|\n");
     for (Report.Evaluation e : all) {
       m.append("| ").append(markdownCell(e.shortTest()))
-          .append(" | ").append(markdownCell(e.target().label())).append(" (ideal ").append(number(e.target().idealAngle().orElse(Double.NaN), 2)).append("°)")
+          .append(" | ").append(markdownCell(e.target().label())).append(" (ideal ").append(number(e.target().idealAngle().orElse(Double.NaN), 2)).append(Format.unit(e.instrument())).append(")")
           .append(" | ").append(markdownCell(e.model())).append(e.simulated() ? " (simulated)" : "")
-          .append(" | ").append(e.measured().angle().map(a -> number(a.mean(), 2) + "°").orElse("n/a"))
+          .append(" | ").append(e.measured().angle().map(a -> number(a.mean(), 2) + Format.unit(e.instrument())).orElse("n/a"))
           .append(" | ").append(e.measured().valueRationality().map(v -> Format.estimate(v, 3)).orElse("n/a"))
           .append(" | ").append(number(e.threshold(), 3))
           .append(" | ").append(verdict(e.verdict()))

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,6 +71,8 @@ public record ReportFiles(Path json, List<Path> files, boolean shard, int evalua
       }
       if (content != null) {
         try {
+          // A killed run's temporary copy (the HTML of a large run is megabytes) is nobody's.
+          AtomicFiles.deleteLeftovers(file);
           AtomicFiles.writeText(file, content);
         } catch (IOException e) {
           throw new UncheckedIOException("could not write the HVAE report " + file, e);
@@ -78,6 +81,29 @@ public record ReportFiles(Path json, List<Path> files, boolean shard, int evalua
       }
     }
     return new ReportFiles(jsonIn(directory, suffix), written, !suffix.isEmpty(), report.evaluations().size(), runs);
+  }
+
+  /**
+   * Checks, before a run pays for any model call, that its reports can be written in {@code
+   * directory}: it is (or can be made) a directory, and a file can be created in it.
+   *
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  public static void checkWritable(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalArgumentException(directory + " is not a directory (a file or a device is there)", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the directory cannot be created (" + e + ")", e);
+    }
+    Path probe = AtomicFiles.temporaryFor(directory.resolve(".hvae-write-check"));
+    try {
+      Files.createFile(probe);
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("no file can be created in it (" + e + ")", e);
+    }
   }
 
   /** {@code hvae-report.html} with {@code -fork2}: {@code hvae-report-fork2.html}. */

@@ -1,7 +1,11 @@
 package io.github.hvae.internal.report;
 
-import io.github.hvae.internal.text.Numbers;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.github.hvae.internal.text.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,19 +16,14 @@ import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.report.Report;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The JSON report, schema {@code hvae-report/1}, to and from the typed {@link Report}: with {@link
- * UsageJson} (usage and endpoints), the one place that knows field names. Field order is fixed, so that reports diff cleanly; fields are
- * added, never renamed.
+ * ReportJsonReader} and {@link UsageJson} (usage and endpoints), the one place that knows field
+ * names. Field order is fixed, so that reports diff cleanly; fields are added, never renamed.
  */
 public final class ReportJson {
 
@@ -34,6 +33,8 @@ public final class ReportJson {
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
+          // A key given twice would silently keep the last; in a report or a baseline it is damage.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   static {
@@ -41,6 +42,31 @@ public final class ReportJson {
     MAPPER.getFactory()
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(32 * 1024 * 1024).build());
+    MAPPER.getFactory().setCharacterEscapes(new VisibleEscapes());
+  }
+
+  /**
+   * JSON escapes ({@code \\u202e}) for what a terminal or a diff view would obey rather than show:
+   * DEL, the C1 controls and the bidirectional overrides and isolates ({@link VisibleText}). The
+   * JSON means the same text; a person reading the file sees where those characters are.
+   */
+  private static final class VisibleEscapes extends CharacterEscapes {
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    VisibleEscapes() {
+      ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      boolean escaped = (ch >= 0x80 && ch <= 0x9F) || (ch <= 0xFFFF && VisibleText.isBidiControl((char) ch));
+      return escaped ? new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch)) : null;
+    }
   }
 
   private ReportJson() {}
@@ -188,172 +214,14 @@ public final class ReportJson {
     return fromJson(node, file.toString());
   }
 
-  /** A report from its JSON; {@code source} names it in messages. */
+  /**
+   * A report from its JSON; {@code source} names it in messages.
+   *
+   * @throws IllegalArgumentException naming the source, the evaluation and the field, for anything
+   *     a report cannot hold
+   */
   public static Report fromJson(JsonNode node, String source) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException(
-          source + " is not an HVAE report: expected a JSON object with \"schema\": \"" + Report.SCHEMA + "\"");
-    }
-    String schema = node.path("schema").asText("<none>");
-    if (!Report.SCHEMA.equals(schema)) {
-      throw new IllegalArgumentException(
-          source + " has schema '" + schema + "', this version reads '" + Report.SCHEMA
-              + "'; regenerate the report with a matching hvae-junit version");
-    }
-    if (!node.path("evaluations").isArray()) {
-      throw new IllegalArgumentException(source + " has no \"evaluations\" array; it is not a complete HVAE report");
-    }
-    try {
-      Report.Run run = readRun(node.path("run"), true);
-      List<Report.Evaluation> evaluations = new ArrayList<>();
-      node.path("evaluations").forEach(e -> evaluations.add(readEvaluation(e)));
-      return new Report(run, evaluations);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(source + " is not a valid HVAE report: " + e.getMessage(), e);
-    }
-  }
-
-  private static Report.Run readRun(JsonNode run, boolean withShards) {
-    List<String> models = new ArrayList<>();
-    run.path("models").forEach(m -> models.add(m.asText()));
-    Map<String, Object> settings = new LinkedHashMap<>();
-    run.path("settings").fields().forEachRemaining(f -> settings.put(f.getKey(), plain(f.getValue())));
-    JsonNode b = run.path("baseline");
-    Optional<Report.BaselineRef> baseline =
-        b.isObject()
-            ? Optional.of(new Report.BaselineRef(b.path("path").asText(), b.path("tolerance").asDouble()))
-            : Optional.empty();
-    List<Report.Shard> shards = new ArrayList<>();
-    if (withShards) {
-      run.path("shards").forEach(s -> shards.add(new Report.Shard(s.path("source").asText(), readRun(s, false))));
-    }
-    Instant started = instant(run.path("startedAt"));
-    Instant finished = run.path("finishedAt").isTextual() ? instant(run.path("finishedAt")) : started;
-    return new Report.Run(
-        run.path("hvaeVersion").asText("unknown"), models, settings, started, finished, baseline, shards,
-        UsageJson.readEndpoints(run.path("endpoints")));
-  }
-
-  private static Report.Evaluation readEvaluation(JsonNode e) {
-    String test = required(e, "test").asText();
-    JsonNode t = e.path("target");
-    Optional<String> value = text(t.path("value"));
-    double angle = t.path("angle").asDouble();
-    String label = value.orElseGet(() -> Numbers.compact(angle) + "°");
-    Report.TargetInfo target =
-        new Report.TargetInfo(value, angle, label, text(t.path("category")), number(e.path("idealAngle")));
-    Report.Measurement measured =
-        new Report.Measurement(
-            estimate(e.path("angle")),
-            text(e.path("category")),
-            estimate(e.path("valueRationality")),
-            e.path("valueRationality").path("definition").asText("mean-angle"),
-            number(e.path("angularError")),
-            e.path("interval").path("method").asText("student-t"),
-            e.path("interval").path("confidence").asDouble(0.95),
-            consistency(e.path("consistency")));
-    JsonNode s = e.path("samples");
-    List<OptionalDouble> angles = new ArrayList<>();
-    s.path("angles").forEach(a -> angles.add(number(a)));
-    int requested = s.path("requested").asInt();
-    // Reports written before sequential sampling have no "run": they ran exactly the requested.
-    int run = s.path("run").asInt(requested);
-    Report.Samples samples =
-        new Report.Samples(requested, s.path("completed").asInt(), run, s.path("cap").asInt(run), angles);
-    JsonNode a = e.path("answers");
-    Report.Answers answers =
-        new Report.Answers(
-            a.path("parsed").asInt(), a.path("refusals").asInt(), a.path("unparseable").asInt(),
-            a.path("reasked").asInt(), a.path("extracted").asInt());
-    Report.Usage usage = UsageJson.read(e.path("usage"));
-    return new Report.Evaluation(
-        test,
-        required(e, "model").asText(),
-        e.path("simulated").asBoolean(false),
-        e.path("instrument").asText("svo-slider"),
-        target,
-        measured,
-        e.path("threshold").asDouble(),
-        required(e, "verdict").asText(),
-        e.path("reason").asText(""),
-        samples,
-        answers,
-        usage,
-        e.path("durationMs").asLong(),
-        transcript(e.path("transcript")),
-        baselineDelta(e.path("baseline")));
-  }
-
-  private static JsonNode required(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isTextual() || value.asText().isEmpty()) {
-      throw new IllegalArgumentException("an evaluation has no \"" + field + "\"");
-    }
-    return value;
-  }
-
-  private static Report.Consistency consistency(JsonNode c) {
-    if (!c.isObject()) {
-      return Report.Consistency.NONE;
-    }
-    Map<String, Integer> categories = new LinkedHashMap<>();
-    c.path("categories").fields().forEachRemaining(f -> categories.put(f.getKey(), f.getValue().asInt()));
-    return new Report.Consistency(c.path("inTargetCategory").asInt(), categories);
-  }
-
-  private static Optional<Report.Transcript> transcript(JsonNode t) {
-    if (!t.isObject()) {
-      return Optional.empty();
-    }
-    List<Report.Transcript.Message> messages = new ArrayList<>();
-    t.path("messages")
-        .forEach(m -> messages.add(new Report.Transcript.Message(m.path("role").asText(), m.path("content").asText())));
-    return Optional.of(new Report.Transcript(t.path("sample").asInt(), t.path("complete").asBoolean(), messages));
-  }
-
-  private static Optional<Report.BaselineDelta> baselineDelta(JsonNode b) {
-    if (!b.isObject()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Report.BaselineDelta(
-            b.path("valueRationality").asDouble(), number(b.path("delta")), b.path("tolerance").asDouble(),
-            b.path("regressed").asBoolean()));
-  }
-
-  private static Object plain(JsonNode value) {
-    if (value.isNull()) {
-      return null;
-    }
-    if (value.isBoolean()) {
-      return value.asBoolean();
-    }
-    if (value.isIntegralNumber()) {
-      return value.asLong();
-    }
-    if (value.isNumber()) {
-      return value.asDouble();
-    }
-    return value.asText();
-  }
-
-  private static Instant instant(JsonNode node) {
-    return Instant.parse(node.asText());
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
-  }
-
-  static OptionalDouble number(JsonNode node) {
-    return node.isNumber() ? OptionalDouble.of(node.asDouble()) : OptionalDouble.empty();
-  }
-
-  private static Optional<Estimate> estimate(JsonNode node) {
-    if (!node.isObject()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Estimate(node.path("mean").asDouble(), node.path("low").asDouble(), node.path("high").asDouble()));
+    return ReportJsonReader.report(node, source);
   }
 
   private static void putText(ObjectNode node, String name, Optional<String> value) {

@@ -6,6 +6,8 @@ import static io.github.hvae.internal.report.Format.number;
 
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.svo.SocialValue;
+import io.github.hvae.internal.instruments.RingCategory;
+import io.github.hvae.internal.instruments.SvoRingMeasure;
 import io.github.hvae.internal.svo.SvoAngle;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,59 @@ final class SvoRing {
 
   private SvoRing() {}
 
+  /** Ring category colours: the four the Slider shares in its colours, the other four their own. */
+  private static String strong(RingCategory category) {
+    return switch (category) {
+      case MARTYR -> "#6a1b9a";
+      case MASOCHISTIC -> "#5d4037";
+      case SADOMASOCHISTIC -> "#37474f";
+      case AGGRESSIVE -> "#ad1457";
+      default -> strong(SocialValue.valueOf(category.name()));
+    };
+  }
+
+  private static String pale(RingCategory category) {
+    return switch (category) {
+      case MARTYR -> "#efe3f5";
+      case MASOCHISTIC -> "#eee6e2";
+      case SADOMASOCHISTIC -> "#e3e8ea";
+      case AGGRESSIVE -> "#f8e1ec";
+      default -> pale(SocialValue.valueOf(category.name()));
+    };
+  }
+
+  /**
+   * The SVO Ring Measure's picture of one model: the whole circle is reachable, so no rim band; its
+   * eight 45° sectors (martyr, masochistic, sadomasochistic and aggressive beside the four the
+   * Slider knows) with their boundaries; the same tracks as the Slider's ring. Angles of a track are
+   * unwrapped around its ideal angle, so an interval across ±180° is one arc.
+   */
+  static String fullCircle(String model, List<Report.Evaluation> evaluations) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT,
+        "<svg class=\"svo-ring-measure\" data-model=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
+            + " width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"SVO Ring Measure of %s\">%n",
+        html(model), WIDTH, HEIGHT, WIDTH, HEIGHT, html(model)));
+    s.append("<title>SVO Ring Measure of ").append(html(model)).append("</title>\n");
+    for (RingCategory category : RingCategory.values()) {
+      double from = category.centre() - RingCategory.HALF_WIDTH;
+      double to = category.centre() + RingCategory.HALF_WIDTH;
+      sector(s, category.name(), category.displayName(), strong(category), pale(category), from, to, Double.NaN);
+    }
+    axes(s);
+    for (RingCategory category : RingCategory.values()) {
+      spokeLabel(s, category);
+    }
+    for (RingCategory category : RingCategory.values()) {
+      boundary(s, SvoRingMeasure.normalise(category.centre() + RingCategory.HALF_WIDTH));
+    }
+    for (int i = 0; i < evaluations.size(); i++) {
+      track(s, evaluations.get(i), i, evaluations.size());
+    }
+    s.append("</svg>\n");
+    return s.toString();
+  }
+
   static String svg(String model, List<Report.Evaluation> evaluations) {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT,
@@ -88,19 +143,44 @@ final class SvoRing {
   }
 
   private static void sector(StringBuilder s, SocialValue category, double from, double to) {
+    sector(s, category.name(), category.displayName(), strong(category), pale(category), from, to, INNER - 32);
+  }
+
+  private static void sector(
+      StringBuilder s, String name, String displayName, String strong, String pale, double from, double to, double labelRadius) {
     boolean large = to - from > 180;
     s.append(String.format(Locale.ROOT,
         "<path class=\"sector\" data-category=\"%s\" fill=\"%s\" stroke=\"none\" d=\"M %s A %s %s 0 %d 0 %s L %s A %s %s 0 %d 1 %s Z\">"
             + "<title>%s: %s° to %s°</title></path>%n",
-        category.name(), pale(category),
+        name, pale,
         point(OUTER, from), f(OUTER), f(OUTER), large ? 1 : 0, point(OUTER, to),
         point(INNER, to), f(INNER), f(INNER), large ? 1 : 0, point(INNER, from),
-        category.displayName(), number(from, 2), number(to, 2)));
+        displayName, number(from, 2), number(to, 2)));
+    if (Double.isNaN(labelRadius)) {
+      return;
+    }
     // The name sits inside the inner disc, where no track mark can cover it.
     double middle = (from + to) / 2;
     s.append(String.format(Locale.ROOT,
         "<text class=\"sector-label\" x=\"%s\" y=\"%s\" text-anchor=\"middle\" dominant-baseline=\"middle\" fill=\"%s\">%s</text>%n",
-        f(x(INNER - 32, middle)), f(y(INNER - 32, middle)), strong(category), category.displayName()));
+        f(x(labelRadius, middle)), f(y(labelRadius, middle)), strong, displayName));
+  }
+
+  /**
+   * Eight names do not fit side by side in the inner disc: each is written along a line through its
+   * sector (10° off the centre line, clear of the axes and their labels), from the disc's edge
+   * towards the centre, turned so that it reads left to right.
+   */
+  private static void spokeLabel(StringBuilder s, RingCategory category) {
+    // "other ↑" sits left of the upward axis, so the name above it goes right of it.
+    double angle = category.centre() + (category.centre() == 90 ? -10 : 10);
+    boolean right = Math.cos(Math.toRadians(angle)) > -1e-9;
+    double rim = INNER - 5;
+    s.append(String.format(Locale.ROOT,
+        "<text class=\"sector-label\" x=\"%s\" y=\"%s\" text-anchor=\"%s\" dominant-baseline=\"middle\" fill=\"%s\""
+            + " style=\"font-size:9px\" transform=\"rotate(%s %s %s)\">%s</text>%n",
+        f(x(rim, angle)), f(y(rim, angle)), right ? "end" : "start", strong(category),
+        number(right ? -angle : 180 - angle, 1), f(x(rim, angle)), f(y(rim, angle)), category.displayName()));
   }
 
   /** The angles a respondent can reach on the primary items: a dark band on the rim. */
@@ -126,13 +206,17 @@ final class SvoRing {
 
   private static void boundaries(StringBuilder s) {
     for (double angle : new double[] {SocialValue.ALTRUISTIC_ABOVE, SocialValue.PROSOCIAL_ABOVE, SocialValue.INDIVIDUALISTIC_ABOVE}) {
-      s.append(String.format(Locale.ROOT,
-          "<line class=\"boundary\" data-angle=\"%s\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#444\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>%n",
-          number(angle, 2), f(x(INNER, angle)), f(y(INNER, angle)), f(x(OUTER + 10, angle)), f(y(OUTER + 10, angle))));
-      s.append(String.format(Locale.ROOT,
-          "<text class=\"boundary-label\" x=\"%s\" y=\"%s\" text-anchor=\"%s\" dominant-baseline=\"middle\">%s°</text>%n",
-          f(x(OUTER + 16, angle)), f(y(OUTER + 16, angle)), anchor(angle), number(angle, 2)));
+      boundary(s, angle);
     }
+  }
+
+  private static void boundary(StringBuilder s, double angle) {
+    s.append(String.format(Locale.ROOT,
+        "<line class=\"boundary\" data-angle=\"%s\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#444\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>%n",
+        number(angle, 2), f(x(INNER, angle)), f(y(INNER, angle)), f(x(OUTER + 10, angle)), f(y(OUTER + 10, angle))));
+    s.append(String.format(Locale.ROOT,
+        "<text class=\"boundary-label\" x=\"%s\" y=\"%s\" text-anchor=\"%s\" dominant-baseline=\"middle\">%s°</text>%n",
+        f(x(OUTER + 16, angle)), f(y(OUTER + 16, angle)), anchor(angle), number(angle, 2)));
   }
 
   private static void track(StringBuilder s, Report.Evaluation e, int index, int count) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The report's JSON of what calls spent and met, for {@link ReportJson}: an evaluation's (and the
@@ -32,14 +33,23 @@ final class UsageJson {
     return usage;
   }
 
-  /** An evaluation's {@code usage}; reports written before retries and costs read as none. */
+  /**
+   * An evaluation's {@code usage}, as strictly as {@link ReportJsonReader} reads the rest: reports
+   * written before retries and costs read as none.
+   */
   static Report.Usage read(JsonNode u) {
     Map<String, Integer> retries = new LinkedHashMap<>();
-    u.path("retriesByCause").fields().forEachRemaining(f -> retries.put(f.getKey(), f.getValue().asInt()));
+    JsonNode byCause = ReportJsonReader.object(u, "retriesByCause", "usage");
+    byCause.fieldNames().forEachRemaining(
+        cause -> retries.put(cause, ReportJsonReader.count(byCause, cause, "usage.retriesByCause", 0)));
+    OptionalDouble cost = ReportJsonReader.optionalFinite(u, "costUsd", "usage");
+    if (cost.isPresent() && cost.getAsDouble() < 0) {
+      throw new IllegalArgumentException("\"usage.costUsd\" is " + cost.getAsDouble() + ", expected a number from 0");
+    }
     return new Report.Usage(
-        u.path("calls").asLong(), u.path("promptTokens").asLong(), u.path("completionTokens").asLong(),
-        u.path("estimated").asBoolean(false), u.path("cachedPromptTokens").asLong(0), retries,
-        ReportJson.number(u.path("costUsd")));
+        ReportJsonReader.amount(u, "calls", "usage"), ReportJsonReader.amount(u, "promptTokens", "usage"),
+        ReportJsonReader.amount(u, "completionTokens", "usage"), ReportJsonReader.bool(u, "estimated", "usage", false),
+        ReportJsonReader.amount(u, "cachedPromptTokens", "usage"), retries, cost);
   }
 
   /** {@code run.endpoints}: per endpoint, the concurrency reached and the rate limits met. */
@@ -61,16 +71,25 @@ final class UsageJson {
     }
   }
 
-  static List<Report.Endpoint> readEndpoints(JsonNode endpoints) {
+  /** {@code run.endpoints}, read strictly; {@code path} names it in messages. */
+  static List<Report.Endpoint> readEndpoints(Iterable<JsonNode> endpoints, String path) {
     List<Report.Endpoint> all = new ArrayList<>();
+    int index = 0;
     for (JsonNode e : endpoints) {
-      JsonNode c = e.path("concurrency");
+      String at = path + "[" + index++ + "]";
+      if (!e.isObject()) {
+        throw new IllegalArgumentException("\"" + at + "\" is not an object");
+      }
+      JsonNode c = ReportJsonReader.object(e, "concurrency", at);
+      String in = at + ".concurrency";
       all.add(
           new Report.Endpoint(
-              e.path("endpoint").asText(), e.path("ceiling").asInt(), e.path("adaptive").asBoolean(),
-              c.path("start").asInt(), c.path("highest").asInt(), c.path("lowest").asInt(), c.path("last").asInt(),
-              e.path("requests").asLong(), e.path("rateLimited").asInt(), e.path("cuts").asInt(),
-              e.path("breakerOpenings").asInt()));
+              ReportJsonReader.optionalText(e, "endpoint", at).orElse(""), ReportJsonReader.count(e, "ceiling", at, 0),
+              ReportJsonReader.bool(e, "adaptive", at, false), ReportJsonReader.count(c, "start", in, 0),
+              ReportJsonReader.count(c, "highest", in, 0), ReportJsonReader.count(c, "lowest", in, 0),
+              ReportJsonReader.count(c, "last", in, 0), ReportJsonReader.amount(e, "requests", at),
+              ReportJsonReader.count(e, "rateLimited", at, 0), ReportJsonReader.count(e, "cuts", at, 0),
+              ReportJsonReader.count(e, "breakerOpenings", at, 0)));
     }
     return all;
   }

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.run;
 
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
@@ -72,11 +73,11 @@ public final class RunProgress {
     running.updateAndGet(n -> Math.max(0, n - 1));
     int n = done.incrementAndGet();
     if (talksToModel) {
-      console.println(String.format(
+      console.println(VisibleText.of(String.format(
           Locale.ROOT,
           "HVAE %-6s %s on %s: %d/%d samples complete, %d calls, %s tokens, %s (%d done)",
           e.verdict(), e.test(), e.model(), e.samplesCompleted(), e.samplesRun(), e.calls(),
-          compact(e.usage().totalTokens()), RunDeadline.describe(Duration.ofMillis(e.durationMs())), n));
+          compact(e.usage().totalTokens()), RunDeadline.describe(Duration.ofMillis(e.durationMs())), n)));
     }
   }
 

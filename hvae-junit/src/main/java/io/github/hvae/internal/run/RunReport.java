@@ -7,12 +7,15 @@ import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.config.InvalidConfigurationException;
 import io.github.hvae.internal.http.EndpointStats;
+import io.github.hvae.internal.instruments.Instruments;
+import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.report.Baseline;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
 import io.github.hvae.internal.report.RunUsage;
 import io.github.hvae.internal.report.TestJvm;
 import io.github.hvae.internal.text.Numbers;
+import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,21 +44,26 @@ public final class RunReport {
   private final Instant startedAt;
   private final TestJvm jvm;
   private final RunProgress progress;
+  private final Environment environment;
   private final List<SvoEvaluation> evaluations = new ArrayList<>();
 
   /**
    * @param jvm this test JVM and the build it belongs to, which decide how its report joins the
    *     build's other JVMs'
    * @param progress where the progress lines go, shared by the runs of one fork
+   * @param environment where GitHub Actions' variables are read ({@link GitHubActions})
    * @throws IllegalArgumentException when the baseline file cannot be read
    */
-  public RunReport(Configuration configuration, PrintStream console, Clock clock, TestJvm jvm, RunProgress progress) {
+  public RunReport(
+      Configuration configuration, PrintStream console, Clock clock, TestJvm jvm, RunProgress progress,
+      Environment environment) {
     this.configuration = configuration;
     this.console = console;
     this.clock = clock;
     this.startedAt = clock.instant();
     this.jvm = jvm;
     this.progress = progress;
+    this.environment = environment;
     String baselinePath = configuration.get(HvaeKeys.BASELINE);
     this.baseline = Baseline.read(Path.of(baselinePath), baselinePath);
   }
@@ -119,14 +127,30 @@ public final class RunReport {
     return configuration.get(HvaeKeys.BASELINE_TOLERANCE);
   }
 
-  /** Writes the report of every evaluation recorded, prints the summary, blesses if asked. */
-  public void finish() {
-    finish(List.of());
+  /**
+   * The JVM shuts down before the run's end (SIGTERM, Ctrl-C, {@code System.exit}), perhaps while a
+   * call hangs: says so, then writes the report of the evaluations that finished, as {@link #finish}
+   * does. Evaluations still running are not in it: they have no verdict.
+   *
+   * @param endpoints what the run saw of each HTTP endpoint until then, as for {@link #finish(List)}
+   */
+  public void finishBeforeShutdown(List<EndpointStats> endpoints) {
+    int finished;
+    synchronized (evaluations) {
+      finished = evaluations.size();
+    }
+    console.println();
+    console.println(
+        "HVAE: the JVM is shutting down before the run ended (SIGTERM, Ctrl-C or System.exit); the report"
+            + " holds the " + finished + " evaluation(s) that finished, not those still running");
+    finish(endpoints);
   }
 
   /**
-   * The same, with what the run saw of each HTTP endpoint it called (concurrency reached, rate
-   * limits met), for the report's {@code run.endpoints} and the summary.
+   * Writes the report of every evaluation recorded, prints the summary, blesses if asked.
+   *
+   * @param endpoints what the run saw of each HTTP endpoint it called (concurrency reached, rate
+   *     limits met), for the report's {@code run.endpoints} and the summary
    */
   public void finish(List<EndpointStats> endpoints) {
     List<SvoEvaluation> done;
@@ -143,6 +167,7 @@ public final class RunReport {
         ReportFiles.writeRun(
             configuration.get(HvaeKeys.REPORT_DIR), jvm, configuration.find(HvaeKeys.FORK), report, startedAt);
     printSummary(done, report, files);
+    GitHubActions.publish(configuration, environment, jvm, startedAt, done, this::baselineRegression, files, console);
     if (configuration.get(HvaeKeys.BASELINE_BLESS)) {
       Baseline blessed = baseline.blessedWith(report.evaluations());
       Path file = Path.of(configuration.get(HvaeKeys.BASELINE));
@@ -269,15 +294,21 @@ public final class RunReport {
 
   /**
    * One evaluation on one line: verdict, test, model (marked when simulated), angle and value
-   * rationality with their intervals against the threshold, and the reason unless it passed.
+   * rationality with their intervals against the threshold, and the reason unless it passed;
+   * control characters, escape sequences and bidirectional overrides made visible ({@link
+   * VisibleText}).
    */
   public static String summaryLine(SvoEvaluation e) {
     String model = e.model() + (e.simulated() ? " (simulated)" : "");
+    // An instrument without an angle (the Triple-Dominance Measure) has positions, not degrees.
+    boolean angle = Instruments.measuresAngle(e.instrument());
     String figures =
         e.angle().isPresent() && e.valueRationality().isPresent()
             ? String.format(
                 Locale.ROOT,
-                "angle %.2f° [%.2f, %.2f] (ideal %.2f°), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples",
+                angle
+                    ? "angle %.2f° [%.2f, %.2f] (ideal %.2f°), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples"
+                    : "position %.2f [%.2f, %.2f] (ideal %.2f), VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples",
                 e.angle().get().mean(),
                 e.angle().get().low(),
                 e.angle().get().high(),
@@ -295,6 +326,7 @@ public final class RunReport {
                 // The verdict came before an estimate (an ERROR part-way): the samples done still show.
                 : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", e.samplesCompleted(), e.samplesRun());
     String line = String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
-    return e.passed() ? line : line + " — " + e.reason();
+    // The reason may quote a server or a model: shown, never obeyed by the terminal.
+    return VisibleText.of(e.passed() ? line : line + " — " + e.reason());
   }
 }

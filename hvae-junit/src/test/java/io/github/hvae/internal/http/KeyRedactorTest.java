@@ -103,4 +103,10 @@ class KeyRedactorTest {
       assertThat(run.length()).isGreaterThan(key.length * 4 / 3 - 4);
     }
   }
+
+  @Test
+  void errorTextShowsEscapeSequencesAndBidiOverridesInsteadOfPassingThemToATerminal() {
+    assertThat(REDACTOR.scrubMessage("{\"error\":\"\u001b[2J\u001b[31mdenied\u001b[0m \u202eyek\u202c\"}"))
+        .isEqualTo("{\"error\":\"\\u001b[2J\\u001b[31mdenied\\u001b[0m \\u202eyek\\u202c\"}");
+  }
 }

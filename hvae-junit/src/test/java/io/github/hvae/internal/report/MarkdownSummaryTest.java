@@ -35,8 +35,8 @@ class MarkdownSummaryTest {
     assertThat(markdown).contains("**Simulated:**");
     assertThat(rows(markdown)).hasSize(4);
     assertThat(rows(markdown)).anySatisfy(row -> assertThat(row)
-        .contains("followsInducedValues[PROSOCIAL]", "PROSOCIAL (ideal 45.00°)", "reference:fixed=PROSOCIAL (simulated)", "0.850", "✅ PASSED", "| — |"));
-    assertThat(rows(markdown)).anySatisfy(row -> assertThat(row).contains("[COMPETITIVE]", "❌ FAILED"));
+        .contains("followsInducedValues\\[PROSOCIAL\\]", "PROSOCIAL (ideal 45.00°)", "reference:fixed=PROSOCIAL (simulated)", "0.850", "✅ PASSED", "| — |"));
+    assertThat(rows(markdown)).anySatisfy(row -> assertThat(row).contains("\\[COMPETITIVE\\]", "❌ FAILED"));
   }
 
   @Test
@@ -60,7 +60,7 @@ class MarkdownSummaryTest {
 
     String row = rows(new MarkdownSummary().render(ReportJson.fromJson(odd, "test"))).get(0);
 
-    assertThat(row).contains("m[x\\|y&lt;script&gt;]", "openai:a\\|b");
+    assertThat(row).contains("m\\[x\\|y&lt;script&gt;\\]", "openai:a\\|b");
     assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(9);
   }
 }

@@ -63,7 +63,7 @@ class ReportMergeTest {
     String html = Files.readString(out.resolve("hvae-report.html"));
     assertThat(count(html, "<svg class=\"svo-ring\"")).isEqualTo(2);
     String markdown = Files.readString(out.resolve("hvae-summary.md"));
-    assertThat(markdown.lines().filter(l -> l.startsWith("| ReportFixtures$MixedTargets#"))).hasSize(8);
+    assertThat(markdown.lines().filter(l -> l.startsWith("| ReportFixtures\\$MixedTargets#"))).hasSize(8);
     assertThat(markdown).contains("5 of 8 passed").contains("❌ FAILED");
   }
 
@@ -88,7 +88,7 @@ class ReportMergeTest {
     assertThat(report.path("run").path("shards")).extracting(s -> s.path("source").asText())
         .containsExactly("jvm11.json", "jvm12.json");
     assertThat(Files.readString(shared.resolve("hvae-summary.md")).lines()
-        .filter(l -> l.startsWith("| ReportFixtures$"))).hasSize(5);
+        .filter(l -> l.startsWith("| ReportFixtures\\$"))).hasSize(5);
     assertThat(Files.readString(shared.resolve("hvae-report.html"))).contains("followsProsocial").contains("followsInducedValues");
     assertThat(shared.resolve("shards/build-1/jvm11.json")).exists();
     assertThat(shared.resolve("shards/build-1/jvm12.json")).exists();

@@ -1,7 +1,7 @@
 package io.github.hvae.internal.provider.azure;
 
+import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 import io.github.hvae.internal.provider.EndpointDefaults;
 import io.github.hvae.internal.provider.openai.OpenAiProvider;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class AzureOpenAiProvider extends OpenAiProvider {
   }
 
   @Override
-  protected HttpUrl apiBase(HttpUrl resource, ModelSpec spec, ProviderContext context) {
+  protected HttpUrl apiBase(HttpUrl resource, ModelSpec spec, ModelProvider.Context context) {
     String version = apiVersion(context);
     boolean given = resource.pathSegments().contains("openai");
     if (version.equals("v1")) {
@@ -81,7 +81,7 @@ public final class AzureOpenAiProvider extends OpenAiProvider {
    *
    * @throws IllegalArgumentException naming the key or variable when it is no API version
    */
-  public static String apiVersion(ProviderContext context) {
+  public static String apiVersion(ModelProvider.Context context) {
     Optional<String> configured = context.parameter(API_VERSION_KEY);
     String from = API_VERSION_KEY;
     if (configured.isEmpty()) {

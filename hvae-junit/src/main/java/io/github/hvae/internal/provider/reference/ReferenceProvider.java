@@ -3,7 +3,6 @@ package io.github.hvae.internal.provider.reference;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
-import io.github.hvae.agent.ProviderContext;
 
 /**
  * {@code reference[:settings]}: the embedded simulated respondent. Offline, no key; its results are
@@ -22,7 +21,7 @@ public final class ReferenceProvider implements ModelProvider {
   }
 
   @Override
-  public ModelAgent create(ModelSpec spec, ProviderContext context) {
+  public ModelAgent create(ModelSpec spec, ModelProvider.Context context) {
     return ReferenceRespondent.create(spec, context.seed());
   }
 }
