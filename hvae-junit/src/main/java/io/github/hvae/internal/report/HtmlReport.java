@@ -6,7 +6,6 @@ import static io.github.hvae.internal.report.Format.html;
 import static io.github.hvae.internal.report.Format.number;
 
 import io.github.hvae.internal.instruments.SvoRingInstrument;
-import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.internal.instruments.SvoSliderInstrument;
 import io.github.hvae.internal.instruments.TripleDominanceInstrument;
 import java.nio.charset.StandardCharsets;
@@ -100,17 +99,6 @@ public final class HtmlReport implements ReportFormat {
     }
     return "default-src 'none'; script-src 'sha256-" + hash + "'; style-src 'unsafe-inline'; img-src data:;"
         + " base-uri 'none'; form-action 'none'";
-  }
-
-  /** A verdict's CSS class, from a fixed set: a verdict read from a shard is data, never markup. */
-  static String verdictClass(String verdict) {
-    return switch (verdict) {
-      case "PASSED" -> "verdict-passed";
-      case "FAILED" -> "verdict-failed";
-      case "ERROR" -> "verdict-error";
-      case "DISABLED" -> "verdict-disabled";
-      default -> "verdict-other";
-    };
   }
 
   /** A message role's CSS class, from a fixed set. */
@@ -220,7 +208,7 @@ public final class HtmlReport implements ReportFormat {
       h.append("</ul>\n<p class=\"key\">points: mean value rationality, bars: interval, dashed: threshold</p>\n</figcaption>\n</figure>\n");
     }
     h.append("</div>\n");
-    table(h, report, evaluations);
+    HtmlTable.write(h, report, evaluations);
     h.append("<h3>Transcripts <small>(one sample per evaluation)</small></h3>\n");
     for (Report.Evaluation e : evaluations) {
       transcript(h, e);
@@ -268,85 +256,6 @@ public final class HtmlReport implements ReportFormat {
         .append("</figcaption>\n</figure>\n");
   }
 
-  private static void table(StringBuilder h, Report report, List<Report.Evaluation> evaluations) {
-    boolean baseline = report.run().baseline().isPresent() || evaluations.stream().anyMatch(e -> e.baseline().isPresent());
-    h.append("<div class=\"table-wrap\">\n<table class=\"evaluations\">\n<thead><tr><th>Test</th><th>Target</th><th>Ideal angle</th><th>Angle<br><small>[interval]</small></th>")
-        .append("<th>Category</th><th>Value rationality<br><small>[interval]</small></th><th>Threshold</th><th>Verdict</th>")
-        .append("<th>Samples</th><th>Refusals</th><th>Unparseable</th><th>Re-asked</th><th>Calls<br><small>tokens in / out</small></th><th>Time</th>");
-    if (baseline) {
-      h.append("<th>Δ baseline</th>");
-    }
-    h.append("</tr></thead>\n<tbody>\n");
-    int columns = baseline ? 15 : 14;
-    for (Report.Evaluation e : evaluations) {
-      String verdict = e.verdict();
-      h.append("<tr class=\"evaluation-row\" data-test=\"").append(html(e.test())).append("\" data-verdict=\"").append(html(verdict)).append("\">");
-      h.append("<td class=\"test\" title=\"").append(html(e.test())).append("\">")
-          .append(html(shortMethod(e.testMethod())).replace("#", "#<wbr>")).append("</td>");
-      cell(h, "", e.target().label() + (e.target().value().isEmpty() ? "" : " (" + number(e.target().angle(), 0) + "°)"));
-      String unit = Format.unit(e.instrument());
-      cell(h, "num", number(e.target().idealAngle().orElse(Double.NaN), 2) + unit);
-      estimateCell(h, e.measured().angle().map(a -> new String[] {number(a.mean(), 2) + unit, "[" + number(a.low(), 2) + ", " + number(a.high(), 2) + "]"}));
-      boolean offCategory = e.measured().category().isPresent() && e.target().category().isPresent() && !e.measured().category().equals(e.target().category());
-      cell(h, offCategory ? "off-category" : "", e.measured().category().orElse("n/a"));
-      estimateCell(h, e.measured().valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "]"}));
-      cell(h, "num", number(e.threshold(), 3));
-      cell(h, verdictClass(verdict), verdict);
-      // Completed of run: an early sequential stop is not a shortfall, an incomplete sample is.
-      cell(h, "num" + (e.samples().completed() < e.samples().run() ? " warn" : ""), e.samples().completed() + " / " + e.samples().run());
-      cell(h, "num" + (e.answers().refusals() > 0 ? " warn" : ""), Integer.toString(e.answers().refusals()));
-      cell(h, "num" + (e.answers().unparseable() > 0 ? " warn" : ""), Integer.toString(e.answers().unparseable()));
-      cell(h, "num", Integer.toString(e.answers().reasked()));
-      usageCell(h, e.usage());
-      cell(h, "num", Format.duration(e.durationMs()));
-      if (baseline) {
-        Optional<Report.BaselineDelta> delta = e.baseline();
-        if (delta.isEmpty()) {
-          cell(h, "num", "new");
-        } else {
-          Report.BaselineDelta d = delta.get();
-          h.append("<td class=\"num").append(d.regressed() ? " regressed" : "").append("\"><b>").append(html(Format.signed(d.delta(), 3)))
-              .append("</b><br><small>vs ").append(number(d.baseline(), 3)).append(d.regressed() ? " · regression" : "").append("</small></td>");
-        }
-      }
-      h.append("</tr>\n<tr class=\"reason-row\"><td colspan=\"").append(columns).append("\">").append(html(e.reason())).append("</td></tr>\n");
-    }
-    h.append("</tbody>\n</table>\n</div>\n");
-  }
-
-  /** Calls on top; tokens in / out, then what is there of cached tokens, cost and retries, small. */
-  private static void usageCell(StringBuilder h, Report.Usage u) {
-    h.append("<td class=\"num usage\">").append(u.calls()).append("<br><small>").append(u.promptTokens()).append(" / ")
-        .append(u.completionTokens()).append(u.estimated() ? " est." : "").append("</small>");
-    if (u.cachedPromptTokens() > 0) {
-      h.append("<br><small>").append(u.cachedPromptTokens()).append(" cached</small>");
-    }
-    u.costUsd().ifPresent(cost -> h.append("<br><small class=\"cost\">").append(html(Numbers.dollars(cost))).append("</small>"));
-    if (u.retries() > 0) {
-      h.append("<br><small class=\"retries\" title=\"").append(html(RunUsage.retries(u))).append("\">")
-          .append(u.retries()).append(u.retries() == 1 ? " retry" : " retries").append("</small>");
-    }
-    h.append("</td>");
-  }
-
-  /** The estimate on top, its interval in small type below: keeps the table narrow enough to print. */
-  private static void estimateCell(StringBuilder h, Optional<String[]> meanAndInterval) {
-    if (meanAndInterval.isEmpty()) {
-      cell(h, "num", "n/a");
-      return;
-    }
-    h.append("<td class=\"num\"><b>").append(html(meanAndInterval.get()[0])).append("</b><br><small>")
-        .append(html(meanAndInterval.get()[1])).append("</small></td>");
-  }
-
-  private static void cell(StringBuilder h, String cssClass, String text) {
-    h.append("<td");
-    if (!cssClass.isBlank()) {
-      h.append(" class=\"").append(cssClass.strip()).append('"');
-    }
-    h.append('>').append(html(text)).append("</td>");
-  }
-
   private static void transcript(StringBuilder h, Report.Evaluation e) {
     h.append("<details class=\"transcript\" data-test=\"").append(html(e.test())).append("\">\n<summary><b>")
         .append(html(e.target().label())).append("</b> · ").append(html(e.shortTest()));
@@ -365,7 +274,7 @@ public final class HtmlReport implements ReportFormat {
     h.append("</ol>\n</details>\n");
   }
 
-  private static String shortMethod(String method) {
+  static String shortMethod(String method) {
     int hash = method.indexOf('#');
     int dot = method.lastIndexOf('.', hash < 0 ? method.length() : hash);
     return method.substring(dot + 1);
