@@ -94,25 +94,8 @@ public final class ResilientJsonClient implements AutoCloseable {
             // while others are in flight would drop its connection and the next request would
             // pay a new TCP and TLS handshake. Keep one per request the limit lets in flight.
             .connectionPool(new ConnectionPool(limit.limit(), 5, TimeUnit.MINUTES))
-            .addNetworkInterceptor(chain -> keepRetryAfter(chain.proceed(chain.request())))
+            .addNetworkInterceptor(new KeptRetryAfter())
             .build();
-  }
-
-  /** Where a 503's {@code Retry-After} reaches this client; see {@link #keepRetryAfter}. */
-  private static final String RETRY_AFTER_KEPT = "X-Hvae-Retry-After";
-
-  /**
-   * OkHttp answers a 503 carrying {@code Retry-After: 0} by sending the request again at once, by
-   * itself, whatever {@code retryOnConnectionFailure} says: a retry nobody counted, outside the
-   * limit and the rate-limit controller. The header reaches this client under another name, so
-   * that every retry is this client's.
-   */
-  private static Response keepRetryAfter(Response response) {
-    String retryAfter = response.header("Retry-After");
-    if (response.code() != 503 || retryAfter == null) {
-      return response;
-    }
-    return response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER_KEPT, retryAfter).build();
   }
 
   /** What a non-retryable status means for this provider and what the user should do. */
@@ -353,9 +336,7 @@ public final class ResilientJsonClient implements AutoCloseable {
       }
       try (Response response = http.newCall(request).execute()) {
         int status = response.code();
-        String retryAfter = response.header("Retry-After");
-        Optional<Duration> after =
-            RetryAfter.parse(retryAfter != null ? retryAfter : response.header(RETRY_AFTER_KEPT), retry.clock());
+        Optional<Duration> after = RetryAfter.parse(KeptRetryAfter.of(response), retry.clock());
         limit.answered(permit, status, after, response.headers(), retry.clock().instant());
         ResponseBody body = response.body();
         if (status >= 200 && status < 300) {
