@@ -38,27 +38,32 @@ class KilledRecordingTest {
 
   @TempDir Path dir;
 
+  /**
+   * Kills {@code child} with SIGKILL as soon as its first write to {@code file} is seen, while it
+   * is still recording and writing; returns the exchanges the cassette holds then, some but not all.
+   */
+  private int killOnceRecording(Process child, Path file, SvoEvaluation uninterrupted) throws Exception {
+    try {
+      awaitFile(file, child);
+      assertThat(Files.exists(file)).as("the child recorded nothing before the deadline; its log: %s", log()).isTrue();
+    } finally {
+      child.destroyForcibly(); // SIGKILL on Linux and macOS
+      assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+    Cassette left = CassetteFile.read(file);
+    int recorded = left.samples().values().stream().mapToInt(List::size).sum();
+    assertThat(recorded).isPositive().isLessThan(uninterrupted.calls());
+    return recorded;
+  }
+
   @ParameterizedTest
   @EnumSource(CassetteAgent.Writes.class)
   void aKilledRecordingLeavesAWholeCassetteThatAutoCompletes(CassetteAgent.Writes writes) throws Exception {
     Path file = dir.resolve("killed.json");
     Process child = startChild(file, writes.name());
-    try {
-      // Kill as soon as the first write is seen, while the child is still recording and writing.
-      awaitFile(file, child);
-      assertThat(Files.exists(file))
-          .as("the child recorded nothing before the deadline; its log: %s", log())
-          .isTrue();
-    } finally {
-      child.destroyForcibly(); // SIGKILL on Linux and macOS
-      assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    }
-
-    Cassette left = CassetteFile.read(file);
-    int recorded = left.samples().values().stream().mapToInt(List::size).sum();
     SvoEvaluation uninterrupted =
         evaluate(plan(SAMPLES, true), ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
-    assertThat(recorded).isPositive().isLessThan(uninterrupted.calls());
+    int recorded = killOnceRecording(child, file, uninterrupted);
 
     CountingAgent model = new CountingAgent(ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
     CassetteAgent auto =
@@ -90,19 +95,9 @@ class KilledRecordingTest {
     Files.createDirectories(file.getParent());
     // The child records under the directory of the file named here, as the registry lays it out.
     Process child = startChild(cassettes.resolve("cassette-dir.json"), RecordingChild.REGISTRY);
-    try {
-      awaitFile(file, child);
-      assertThat(Files.exists(file)).as("the child recorded nothing before the deadline; its log: %s", log()).isTrue();
-    } finally {
-      child.destroyForcibly(); // SIGKILL on Linux and macOS
-      assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    }
-
-    Cassette left = CassetteFile.read(file);
-    int recorded = left.samples().values().stream().mapToInt(List::size).sum();
     SvoEvaluation uninterrupted =
         evaluate(plan(SAMPLES, true), ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
-    assertThat(recorded).isPositive().isLessThan(uninterrupted.calls());
+    int recorded = killOnceRecording(child, file, uninterrupted);
 
     CountingAgent model = new CountingAgent(ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
     RecordingChild.Registered auto = RecordingChild.registryAgent(cassettes, CassetteMode.AUTO, model);
