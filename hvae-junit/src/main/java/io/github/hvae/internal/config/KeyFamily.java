@@ -61,15 +61,7 @@ public record KeyFamily<T>(
 
   /** The value of {@code key}'s text; a bad value fails naming the key and what to write. */
   public T parse(String key, String text) {
-    try {
-      return parser.apply(text);
-    } catch (RuntimeException e) {
-      String detail =
-          e instanceof NumberFormatException || e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
-      throw new InvalidConfigurationException(
-          "configuration parameter " + key + "='" + Key.shown(text) + "' is invalid" + detail + "; expected "
-              + expected);
-    }
+    return Key.parse(key, text, parser, expected);
   }
 
   @Override
