@@ -236,15 +236,18 @@ public final class Benchmarks {
                 !quick)
             .run(out);
     StringBuilder ratios = new StringBuilder();
+    StringBuilder busy = new StringBuilder();
     for (EngineThroughput.Round round : result.rounds()) {
       ratios.append(ratios.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", round.ratio()));
+      busy.append(busy.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", round.occupancyRatio()));
     }
     EngineThroughput.Round first = result.rounds().get(0);
     EngineThroughput.Tally uncached = first.plainWithoutCache().orElseThrow();
     out.printf(
         Locale.ROOT,
         "FIGURE 7 real engine (llama.cpp, %d slots, %d samples of %d calls; target >= 0.9 of a plain client):"
-            + " completion tokens/s evaluation %.1f, plain client %.1f, ratio %.3f (rounds %s); KV cache: %.1f%%"
+            + " completion tokens/s evaluation %.1f, plain client %.1f, ratio %.3f (rounds %s); slots busy:"
+            + " evaluation %.1f%%, plain client %.1f%%, ratio %.3f (rounds %s); KV cache: %.1f%%"
             + " of prompt tokens reused (evaluation), %.1f%% (plain client; its turns' previous turns are %.1f%%);"
             + " without cache_prompt the plain client gets %.1f completion tokens/s (%.2f of with) and the server"
             + " spends %.0f ms on prompts instead of %.0f%n",
@@ -255,6 +258,10 @@ public final class Benchmarks {
         result.median(r -> r.plain().completionPerSecond()),
         result.medianRatio(),
         ratios,
+        100 * result.median(r -> r.evaluation().occupancy(r.slots())),
+        100 * result.median(r -> r.plain().occupancy(r.slots())),
+        result.median(EngineThroughput.Round::occupancyRatio),
+        busy,
         100 * result.median(r -> r.evaluation().cachedFraction()),
         100 * result.median(r -> r.plain().cachedFraction()),
         100 * result.median(r -> r.plain().reusableFraction()),

@@ -106,10 +106,25 @@ final class EngineThroughput {
     double cachedFraction() {
       return promptTokens == 0 ? 0 : cachedTokens / (double) promptTokens;
     }
+
+    /**
+     * The share of the run's wall time that the server's slots spent on its requests (its own
+     * prompt and generation seconds, summed over slots, over wall time × slots): what a client
+     * controls, keeping every slot fed. Unlike tokens per second it does not move with how fast
+     * the engine computes, which on a shared machine changes from run to run with the other jobs.
+     */
+    double occupancy(int slots) {
+      return (serverPromptMs + serverGenerationMs) / (wallMs * slots);
+    }
   }
 
   /** One round: the evaluation, the plain client on its requests, and (once) again without the cache. */
-  record Round(Tally evaluation, Tally plain, Optional<Tally> plainWithoutCache) {
+  record Round(int slots, Tally evaluation, Tally plain, Optional<Tally> plainWithoutCache) {
+    /** The evaluation's slot occupancy over the plain client's. */
+    double occupancyRatio() {
+      return evaluation.occupancy(slots) / plain.occupancy(slots);
+    }
+
     /** The evaluation's tokens per second over the plain client's, completion tokens alone. */
     double ratio() {
       return evaluation.completionPerSecond() / plain.completionPerSecond();
@@ -182,7 +197,7 @@ final class EngineThroughput {
         // What the cache saves does not change from round to round, and costs the most: once.
         Optional<Tally> uncached =
             round == 0 ? Optional.of(plain(bodies(capture, false), slots, "plain client, cache_prompt false")) : Optional.empty();
-        Round r = new Round(capture.tally, plain, uncached);
+        Round r = new Round(slots, capture.tally, plain, uncached);
         results.add(r);
         List<Tally> tallies = new ArrayList<>(List.of(r.evaluation(), r.plain()));
         uncached.ifPresent(tallies::add);
@@ -191,16 +206,16 @@ final class EngineThroughput {
               Locale.ROOT,
               "  round %d %-33s %7.0f ms, %4d requests, %7d prompt tokens (%4.1f%% reused from the KV"
                   + " cache%s), %6d completion tokens: %6.1f completion tok/s, %7.1f tok/s in all;"
-                  + " server: prompt %6.0f ms, generation %6.0f ms%n",
+                  + " server: prompt %6.0f ms, generation %6.0f ms, slots busy %4.1f%%%n",
               round, t.client(), t.wallMs(), t.requests(), t.promptTokens(), 100 * t.cachedFraction(),
               t.reusableTokens() > 0
                   ? String.format(Locale.ROOT, "; each turn's previous turn: %.1f%%", 100 * t.reusableFraction())
                   : "",
               t.completionTokens(), t.completionPerSecond(), t.tokensPerSecond(), t.serverPromptMs(),
-              t.serverGenerationMs());
+              t.serverGenerationMs(), 100 * t.occupancy(slots));
         }
-        out.printf(Locale.ROOT, "  round %d ratio evaluation / plain client: %.3f (all tokens %.3f)%n",
-            round, r.ratio(), r.totalRatio());
+        out.printf(Locale.ROOT, "  round %d ratio evaluation / plain client: %.3f (all tokens %.3f, slots busy %.3f)%n",
+            round, r.ratio(), r.totalRatio(), r.occupancyRatio());
       }
     } finally {
       executor.shutdownNow();
