@@ -101,17 +101,6 @@ public final class HtmlReport implements ReportFormat {
         + " base-uri 'none'; form-action 'none'";
   }
 
-  /** A verdict's CSS class, from a fixed set: a verdict read from a shard is data, never markup. */
-  static String verdictClass(String verdict) {
-    return switch (verdict) {
-      case "PASSED" -> "verdict-passed";
-      case "FAILED" -> "verdict-failed";
-      case "ERROR" -> "verdict-error";
-      case "DISABLED" -> "verdict-disabled";
-      default -> "verdict-other";
-    };
-  }
-
   /** A message role's CSS class, from a fixed set. */
   static String roleClass(String role) {
     return switch (role) {
@@ -161,6 +150,10 @@ public final class HtmlReport implements ReportFormat {
       }
     }
     run.baseline().ifPresent(b -> term(h, "Baseline", b.path() + " (tolerance " + b.tolerance() + ")"));
+    term(h, "Usage", RunUsage.of(all).describe());
+    for (Report.Endpoint endpoint : run.endpoints()) {
+      term(h, "Endpoint", RunUsage.describe(endpoint));
+    }
     if (!run.shards().isEmpty()) {
       term(h, "Merged from", run.shards().size() + " report(s)");
     }
@@ -215,7 +208,7 @@ public final class HtmlReport implements ReportFormat {
       h.append("</ul>\n<p class=\"key\">points: mean value rationality, bars: interval, dashed: threshold</p>\n</figcaption>\n</figure>\n");
     }
     h.append("</div>\n");
-    EvaluationTable.render(h, report, evaluations);
+    HtmlTable.write(h, report, evaluations);
     h.append("<h3>Transcripts <small>(one sample per evaluation)</small></h3>\n");
     for (Report.Evaluation e : evaluations) {
       transcript(h, e);

@@ -114,7 +114,8 @@ final class ReportJsonReader {
       throw new IllegalArgumentException("\"" + path + ".finishedAt\" " + finished + " is before \"startedAt\" " + started);
     }
     return new Report.Run(
-        optionalText(run, "hvaeVersion", path).orElse("unknown"), models, settings, started, finished, baseline, shards);
+        optionalText(run, "hvaeVersion", path).orElse("unknown"), models, settings, started, finished, baseline, shards,
+        UsageJson.readEndpoints(array(run, "endpoints", path), path + ".endpoints"));
   }
 
   private static Report.Evaluation readEvaluation(JsonNode e) {
@@ -170,11 +171,7 @@ final class ReportJsonReader {
         new Report.Answers(
             count(a, "parsed", "answers", 0), count(a, "refusals", "answers", 0), count(a, "unparseable", "answers", 0),
             count(a, "reasked", "answers", 0), count(a, "extracted", "answers", 0));
-    JsonNode u = object(e, "usage", "");
-    Report.Usage usage =
-        new Report.Usage(
-            amount(u, "calls", "usage"), amount(u, "promptTokens", "usage"), amount(u, "completionTokens", "usage"),
-            bool(u, "estimated", "usage", false), amount(u, "cachedPromptTokens", "usage"));
+    Report.Usage usage = UsageJson.read(object(e, "usage", ""));
     return new Report.Evaluation(
         test,
         model,
@@ -206,7 +203,7 @@ final class ReportJsonReader {
   }
 
   /** An object field; missing or null reads as an empty one, anything else is refused. */
-  private static JsonNode object(JsonNode parent, String field, String path) {
+  static JsonNode object(JsonNode parent, String field, String path) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return MissingNode.getInstance();
@@ -217,7 +214,7 @@ final class ReportJsonReader {
     return value;
   }
 
-  private static Iterable<JsonNode> array(JsonNode parent, String field, String path) {
+  static Iterable<JsonNode> array(JsonNode parent, String field, String path) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return List.of();
@@ -235,7 +232,7 @@ final class ReportJsonReader {
     return value.asText();
   }
 
-  private static Optional<String> optionalText(JsonNode parent, String field, String path) {
+  static Optional<String> optionalText(JsonNode parent, String field, String path) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return Optional.empty();
@@ -246,7 +243,7 @@ final class ReportJsonReader {
     return Optional.of(value.asText());
   }
 
-  private static boolean bool(JsonNode parent, String field, String path, boolean fallback) {
+  static boolean bool(JsonNode parent, String field, String path, boolean fallback) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return fallback;
@@ -258,7 +255,7 @@ final class ReportJsonReader {
   }
 
   /** A count of samples or answers: a whole number from 0 to Integer.MAX_VALUE. */
-  private static int count(JsonNode parent, String field, String path, int fallback) {
+  static int count(JsonNode parent, String field, String path, int fallback) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return fallback;
@@ -271,7 +268,7 @@ final class ReportJsonReader {
   }
 
   /** Calls, tokens or milliseconds: a whole number from 0 to {@link #MAX_AMOUNT}; missing is 0. */
-  private static long amount(JsonNode parent, String field, String path) {
+  static long amount(JsonNode parent, String field, String path) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return 0;
@@ -288,7 +285,7 @@ final class ReportJsonReader {
     return value.isPresent() ? value.getAsDouble() : fallback;
   }
 
-  private static OptionalDouble optionalFinite(JsonNode parent, String field, String path) {
+  static OptionalDouble optionalFinite(JsonNode parent, String field, String path) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return OptionalDouble.empty();
