@@ -17,40 +17,46 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The performance harness: {@code java -jar hvae-benchmarks/target/benchmarks.jar [figure...]}
- * with figures {@code efficiency}, {@code overhead}, {@code recording}, {@code calls}, {@code
- * ratelimited}, {@code dead} (all six when none is named) and {@code boundary} (the error rates of
- * the verdict at the threshold; {@code boundary --quick} for a CI-sized run).
- * Figure 4, replay speed, times a whole Maven run and lives in {@code replay.sh}. Each figure ends
- * with one line starting {@code FIGURE}, which {@code run.sh} collects.
+ * The performance harness: {@code java -jar hvae-benchmarks/target/benchmarks.jar [--quick]
+ * [figure...]} with figures {@code efficiency}, {@code overhead}, {@code recording}, {@code calls},
+ * {@code ratelimited}, {@code dead} (all six when none is named), {@code engine} (figure 7, a
+ * real llama.cpp server at {@code HVAE_LLAMA_BASE_URL}; {@code run.sh} starts one) and {@code
+ * boundary} (figure 8, the error rates of the verdict at the threshold). {@code --quick} runs
+ * every figure small, in seconds, to check that the harness works; its numbers are not the
+ * figures. Figure 4, replay speed, times a whole Maven run and lives in {@code replay.sh}. Each
+ * figure ends with one line starting {@code FIGURE}, which {@code run.sh} collects.
  */
 public final class Benchmarks {
 
   private Benchmarks() {}
 
+  /** Every figure small: a check that the harness runs, not a measurement. */
+  private static boolean quick;
+
   public static void main(String[] args) throws RunnerException {
-    List<String> named = List.of(args);
-    boolean quick = named.contains("--quick");
+    List<String> named = new java.util.ArrayList<>(List.of(args));
+    quick = named.remove("--quick");
     List<String> figures =
-        named.stream().filter(a -> !a.equals("--quick")).toList();
-    if (figures.isEmpty()) {
-      figures = List.of("efficiency", "overhead", "recording", "calls", "ratelimited", "dead");
-    }
+        named.isEmpty() ? List.of("efficiency", "overhead", "recording", "calls", "ratelimited", "dead") : named;
     PrintStream out = System.out;
+    if (quick) {
+      out.println("--quick: every figure small, to check the harness; these numbers are not the figures");
+    }
     for (String figure : figures) {
       switch (figure) {
         case "efficiency" -> efficiency(out);
         case "overhead" -> overhead(out);
-        case "calls" -> CallsPerVerdict.print(out);
+        case "calls" -> new CallsPerVerdict(quick ? 20 : 400).run(out);
         case "recording" -> recording(out);
         case "ratelimited" -> rateLimited(out);
         case "dead" -> dead(out);
+        case "engine" -> engine(out);
         case "boundary" -> BoundaryFigure.print(out, quick);
         case "serve" -> serve(out);
         default ->
             throw new IllegalArgumentException(
-                "unknown figure '" + figure + "'; name efficiency, overhead, recording, calls,"
-                    + " ratelimited, dead or boundary (boundary --quick for a CI-sized run)");
+                "unknown figure '" + figure + "'; name efficiency, overhead, recording, calls, ratelimited, dead,"
+                    + " engine or boundary (--quick before them for a small run)");
       }
     }
   }
@@ -76,7 +82,7 @@ public final class Benchmarks {
         EndpointEfficiency.LATENCY.toMillis());
     List<EndpointEfficiency.Level> levels;
     try {
-      levels = new EndpointEfficiency(3, 2).run(out);
+      levels = (quick ? new EndpointEfficiency(1, 1, new int[] {1, 8}) : new EndpointEfficiency(3, 2)).run(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,8 +102,16 @@ public final class Benchmarks {
   private static void overhead(PrintStream out) throws RunnerException {
     out.println(
         "Figure 2, framework overhead per model call: JMH, average time, against an instant agent");
-    Options options =
-        new OptionsBuilder().include(OverheadBenchmarks.class.getName() + "\\.").build();
+    OptionsBuilder builder = new OptionsBuilder();
+    builder.include(OverheadBenchmarks.class.getName() + "\\.");
+    if (quick) {
+      builder
+          .warmupIterations(1)
+          .warmupTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(200))
+          .measurementIterations(2)
+          .measurementTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(200));
+    }
+    Options options = builder.build();
     Collection<RunResult> results = new Runner(options).run();
     Map<String, double[]> scores = new LinkedHashMap<>();
     for (RunResult result : results) {
@@ -136,21 +150,24 @@ public final class Benchmarks {
   private static void recording(PrintStream out) {
     out.println(
         "Figure 2b, recording overhead per call: whole evaluations (80 calls, instant agent),"
-            + " plain and recording two ways, interleaved, 200 rounds");
+            + " plain and recording three ways, interleaved, " + (quick ? 20 : 200) + " rounds");
     RecordingCost.Result result;
     try {
-      result = new RecordingCost().run(200, out);
+      result = new RecordingCost().run(quick ? 20 : 200, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     out.printf(
         Locale.ROOT,
         "FIGURE 2b recording overhead per call (target < 200 µs), medians: plain %.1f µs; recording"
-            + " by rewriting per exchange %.1f µs; through the journal %.1f µs (%.2f of rewriting)%n",
+            + " by rewriting per exchange %.1f µs; through the journal %.1f µs (%.2f of rewriting);"
+            + " as the extension records (registry, journal, finished()) %.1f µs (%.2f of rewriting)%n",
         result.plain(),
         result.rewrite(),
         result.journal(),
-        result.journal() / result.rewrite());
+        result.journal() / result.rewrite(),
+        result.extension(),
+        result.extension() / result.rewrite());
   }
 
   private static void rateLimited(PrintStream out) {
@@ -161,8 +178,9 @@ public final class Benchmarks {
         RateLimitedEndpoint.CAPACITY,
         EndpointEfficiency.LATENCY.toMillis(),
         RateLimitedEndpoint.CEILING,
-        RateLimitedEndpoint.SAMPLES);
-    List<RateLimitedEndpoint.Run> runs = new RateLimitedEndpoint().run(out);
+        quick ? 32 : RateLimitedEndpoint.SAMPLES);
+    List<RateLimitedEndpoint.Run> runs =
+        (quick ? new RateLimitedEndpoint(32, List.of("adaptive", "static")) : new RateLimitedEndpoint()).run(out);
     StringBuilder line =
         new StringBuilder("FIGURE 5 rate-limited endpoint (target: adaptive efficiency >= 0.85, 429s <= 5%):");
     for (RateLimitedEndpoint.Run run : runs) {
@@ -183,9 +201,12 @@ public final class Benchmarks {
     out.printf(
         Locale.ROOT,
         "Figure 6, dead endpoint: four evaluations one after another against a server that accepts"
-            + " and never answers, request timeout %d s, default retries%n",
-        DeadEndpoint.TIMEOUT.toSeconds());
-    DeadEndpoint.Result result = new DeadEndpoint().run(out);
+            + " and never answers, request timeout %s, %s retries%n",
+        quick ? "300 ms" : DeadEndpoint.TIMEOUT.toSeconds() + " s",
+        quick ? "20 ms backoff" : "default");
+    DeadEndpoint.Result result =
+        (quick ? new DeadEndpoint(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(20)) : new DeadEndpoint())
+            .run(out);
     out.printf(
         Locale.ROOT,
         "FIGURE 6 dead endpoint (target: four evaluations within 60 s): %.1f s in all (%s ms each),"
@@ -194,6 +215,62 @@ public final class Benchmarks {
         result.evaluationMs(),
         result.requests(),
         result.verdicts());
+  }
+
+  private static void engine(PrintStream out) {
+    String baseUrl = System.getenv("HVAE_LLAMA_BASE_URL");
+    out.println(
+        "Figure 7, real engine: whole evaluations against a llama.cpp server with parallel slots, beside a"
+            + " plain client sending the same requests at the same concurrency");
+    if (baseUrl == null || baseUrl.isBlank()) {
+      out.println(
+          "FIGURE 7 real engine: skipped, no server (HVAE_LLAMA_BASE_URL unset; run.sh starts one with"
+              + " integration/llama/with-server.sh)");
+      return;
+    }
+    // -Dhvae.bench.engine.samples-per-slot and -Dhvae.bench.engine.rounds size the figure by hand.
+    EngineThroughput.Result result =
+        new EngineThroughput(
+                baseUrl,
+                Integer.getInteger("hvae.bench.engine.samples-per-slot", quick ? 1 : 4),
+                Integer.getInteger("hvae.bench.engine.rounds", quick ? 1 : 3),
+                io.github.hvae.agent.ConstrainedAnswers.GRAMMAR,
+                !quick)
+            .run(out);
+    StringBuilder ratios = new StringBuilder();
+    StringBuilder busy = new StringBuilder();
+    for (EngineThroughput.Round round : result.rounds()) {
+      ratios.append(ratios.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", round.ratio()));
+      busy.append(busy.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", round.occupancyRatio()));
+    }
+    EngineThroughput.Round first = result.rounds().get(0);
+    EngineThroughput.Tally uncached = first.plainWithoutCache().orElseThrow();
+    out.printf(
+        Locale.ROOT,
+        "FIGURE 7 real engine (llama.cpp, %d slots, %d samples of %d calls; target >= 0.9 of a plain client):"
+            + " completion tokens/s evaluation %.1f, plain client %.1f, ratio %.3f (rounds %s); slots busy:"
+            + " evaluation %.1f%%, plain client %.1f%%, ratio %.3f (rounds %s); KV cache: %.1f%%"
+            + " of prompt tokens reused (evaluation), %.1f%% (plain client; its turns' previous turns are %.1f%%);"
+            + " without cache_prompt the plain client gets %.1f completion tokens/s (%.2f of with) and the server"
+            + " spends %.0f ms on prompts instead of %.0f%n",
+        result.slots(),
+        result.samples(),
+        result.samples() == 0 ? 0 : result.calls() / result.samples(),
+        result.median(r -> r.evaluation().completionPerSecond()),
+        result.median(r -> r.plain().completionPerSecond()),
+        result.medianRatio(),
+        ratios,
+        100 * result.median(r -> r.evaluation().occupancy(r.slots())),
+        100 * result.median(r -> r.plain().occupancy(r.slots())),
+        result.median(EngineThroughput.Round::occupancyRatio),
+        busy,
+        100 * result.median(r -> r.evaluation().cachedFraction()),
+        100 * result.median(r -> r.plain().cachedFraction()),
+        100 * result.median(r -> r.plain().reusableFraction()),
+        uncached.completionPerSecond(),
+        uncached.completionPerSecond() / first.plain().completionPerSecond(),
+        uncached.serverPromptMs(),
+        first.plain().serverPromptMs());
   }
 
   /** Daemon threads, so that a harness that fails part-way still exits. */

@@ -70,14 +70,21 @@ final class EndpointEfficiency {
 
   private final int rounds;
   private final int samplesPerLevel;
+  private final int[] levels;
 
   /**
    * @param rounds timed evaluations per level, after one untimed warm-up
    * @param samplesPerLevel samples as a multiple of the concurrency level
    */
   EndpointEfficiency(int rounds, int samplesPerLevel) {
+    this(rounds, samplesPerLevel, LEVELS);
+  }
+
+  /** @param levels the concurrency levels, the last one again while recording */
+  EndpointEfficiency(int rounds, int samplesPerLevel, int[] levels) {
     this.rounds = rounds;
     this.samplesPerLevel = samplesPerLevel;
+    this.levels = levels.clone();
   }
 
   /**
@@ -90,10 +97,10 @@ final class EndpointEfficiency {
     Path cassettes = Files.createTempDirectory("hvae-bench-record");
     try (LatencyServer server = new LatencyServer(LATENCY)) {
       AlignmentEvaluator evaluator = new AlignmentEvaluator(executor);
-      for (int level : LEVELS) {
+      for (int level : this.levels) {
         levels.add(level(level, server, evaluator, Optional.empty(), out));
       }
-      int highest = LEVELS[LEVELS.length - 1];
+      int highest = this.levels[this.levels.length - 1];
       out.printf(Locale.ROOT, "  recording a cassette at concurrency %d:%n", highest);
       levels.add(level(highest, server, evaluator, Optional.of(cassettes), out));
     } finally {

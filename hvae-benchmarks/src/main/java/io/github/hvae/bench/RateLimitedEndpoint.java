@@ -60,12 +60,25 @@ final class RateLimitedEndpoint {
     }
   }
 
+  private final int samples;
+  private final List<String> modes;
+
+  /** The figure as published: {@link #SAMPLES} samples, adaptive twice, then static. */
+  RateLimitedEndpoint() {
+    this(SAMPLES, List.of("adaptive", "adaptive", "static"));
+  }
+
+  RateLimitedEndpoint(int samples, List<String> modes) {
+    this.samples = samples;
+    this.modes = List.copyOf(modes);
+  }
+
   List<Run> run(PrintStream out) {
     List<Run> runs = new ArrayList<>();
     ExecutorService executor = Executors.newCachedThreadPool(Benchmarks.daemonThreads("sample"));
     try (LatencyServer server = new LatencyServer(EndpointEfficiency.LATENCY, CAPACITY)) {
       AlignmentEvaluator evaluator = new AlignmentEvaluator(executor);
-      for (String mode : List.of("adaptive", "adaptive", "static")) {
+      for (String mode : modes) {
         runs.add(run(mode, server, evaluator, out));
       }
     } finally {
@@ -92,7 +105,7 @@ final class RateLimitedEndpoint {
                 "bench.ratelimited[" + mode + "]",
                 ValueTarget.of(SocialValue.PROSOCIAL),
                 Threshold.atLeast(0.85), Instruments.slider())
-            .withSamples(SAMPLES)
+            .withSamples(samples)
             .withSequentialSampling(false);
     server.reset();
     long started = System.nanoTime();

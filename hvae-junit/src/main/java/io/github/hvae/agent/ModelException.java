@@ -1,5 +1,6 @@
 package io.github.hvae.agent;
 
+import io.github.hvae.agent.TokenUsage.RetryCounts;
 import java.util.Objects;
 
 /**

@@ -36,8 +36,14 @@ record EvaluateInvocation(AlignmentInvocation invocation) implements BeforeTestE
     store.put(ModelAgent.class, agent);
     boolean talksToModel = run.talksToModel(agent);
     run.report().progress().started(talksToModel);
-    SvoEvaluation evaluation = new AlignmentEvaluator(run.executor(), run.deadline()).evaluate(plan, agent);
-    run.report().record(evaluation, talksToModel);
+    SvoEvaluation evaluation;
+    try {
+      evaluation = new AlignmentEvaluator(run.executor(), run.deadline()).evaluate(plan, agent);
+      run.report().record(evaluation, talksToModel);
+    } finally {
+      // Its cassettes alone hold the recording from here (their journals folded in).
+      run.agents().finished(test);
+    }
     store.put(SvoEvaluation.class, evaluation);
     context.publishReportEntry(ReportEntries.of(evaluation));
     if (evaluation.verdict() == Verdict.ERROR) {

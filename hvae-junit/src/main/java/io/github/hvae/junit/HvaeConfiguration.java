@@ -98,8 +98,8 @@ public final class HvaeConfiguration {
                     () -> {
                       // JUnit cannot list configuration parameters, so look where users write
                       // them: -D (system properties) and junit-platform.properties.
-                      Configuration.rejectUnknownKeys(ConfigurationSources.keysInUse());
-                      return new HvaeConfiguration(Configuration.read(root::getConfigurationParameter));
+                      return new HvaeConfiguration(
+                          Configuration.read(root::getConfigurationParameter, ConfigurationSources.keysInUse()));
                     }),
             HvaeConfiguration.class);
   }

@@ -196,7 +196,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
       // The hook is running or about to; it finds the run closed.
     }
     try {
-      report.finish();
+      report.finish(agents.endpoints());
     } finally {
       ticker.shutdownNow();
       executor.shutdownNow();
@@ -214,7 +214,7 @@ final class RunState implements ExtensionContext.Store.CloseableResource, AutoCl
       return;
     }
     closed = true;
-    report.finishBeforeShutdown();
+    report.finishBeforeShutdown(agents.endpoints());
   }
 
   /**

@@ -59,6 +59,8 @@ public record Report(Run run, List<Evaluation> evaluations) {
    * @param finishedAt when the report was written
    * @param baseline the baseline the run compared against, if it had one
    * @param shards for a merged report: the run of each input, with the input's file name
+   * @param endpoints every HTTP endpoint the run called, with the concurrency it reached and the
+   *     rate limits it met; one entry per endpoint and test JVM
    */
   public record Run(
       String hvaeVersion,
@@ -67,21 +69,63 @@ public record Report(Run run, List<Evaluation> evaluations) {
       Instant startedAt,
       Instant finishedAt,
       Optional<BaselineRef> baseline,
-      List<Shard> shards) {
+      List<Shard> shards,
+      List<Endpoint> endpoints) {
 
     public Run {
       models = List.copyOf(models);
       settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
       shards = List.copyOf(shards);
+      endpoints = List.copyOf(endpoints);
       if (finishedAt.isBefore(startedAt)) {
         throw new IllegalArgumentException("run finished at " + finishedAt + ", before it started at " + startedAt);
       }
+    }
+
+    /** A run that called no HTTP endpoint (or reports written before endpoints were). */
+    public Run(
+        String hvaeVersion,
+        List<String> models,
+        Map<String, Object> settings,
+        Instant startedAt,
+        Instant finishedAt,
+        Optional<BaselineRef> baseline,
+        List<Shard> shards) {
+      this(hvaeVersion, models, settings, startedAt, finishedAt, baseline, shards, List.of());
     }
 
     public long durationMs() {
       return Duration.between(startedAt, finishedAt).toMillis();
     }
   }
+
+  /**
+   * What a run saw of one HTTP endpoint: how far its concurrency went and what limited it.
+   *
+   * @param endpoint the base URL, without credentials, query or fragment
+   * @param ceiling {@code hvae.concurrency}: the most requests in flight it could have
+   * @param adaptive whether the level adapted to the endpoint's answers, or stayed at the ceiling
+   * @param startConcurrency the level the run started at
+   * @param highestConcurrency the highest level reached
+   * @param lowestConcurrency the lowest level after a cut; the last level when there was none
+   * @param lastConcurrency the level when the run ended
+   * @param requests HTTP requests sent, retries included
+   * @param rateLimited answers that refused a request for its rate (429, 529, {@code Retry-After})
+   * @param cuts times the level was cut
+   * @param breakerOpenings times the endpoint stopped answering and calls to it were failed at once
+   */
+  public record Endpoint(
+      String endpoint,
+      int ceiling,
+      boolean adaptive,
+      int startConcurrency,
+      int highestConcurrency,
+      int lowestConcurrency,
+      int lastConcurrency,
+      long requests,
+      int rateLimited,
+      int cuts,
+      int breakerOpenings) {}
 
   /** The baseline file a run compared against and the tolerance it allowed. */
   public record BaselineRef(String path, double tolerance) {}
@@ -293,8 +337,35 @@ public record Report(Run run, List<Evaluation> evaluations) {
    * @param completionTokens completion tokens
    * @param estimated true when the server reported no usage and tokens were estimated
    * @param cachedPromptTokens prompt tokens the provider served from its prompt cache
+   * @param retriesByCause retries the calls needed ({@code "429"}, {@code "503"}, {@code
+   *     "timeout"}...), failed calls' included, in the causes' order
+   * @param costUsd what the tokens cost in US dollars at the model's {@code hvae.price.<model
+   *     spec>}; empty when the model has no price (never 0 for "unknown")
    */
-  public record Usage(long calls, long promptTokens, long completionTokens, boolean estimated, long cachedPromptTokens) {}
+  public record Usage(
+      long calls,
+      long promptTokens,
+      long completionTokens,
+      boolean estimated,
+      long cachedPromptTokens,
+      Map<String, Integer> retriesByCause,
+      OptionalDouble costUsd) {
+
+    public Usage {
+      retriesByCause = Collections.unmodifiableMap(new LinkedHashMap<>(new java.util.TreeMap<>(retriesByCause)));
+      Objects.requireNonNull(costUsd, "costUsd");
+    }
+
+    /** Without retries, and with no price. */
+    public Usage(long calls, long promptTokens, long completionTokens, boolean estimated, long cachedPromptTokens) {
+      this(calls, promptTokens, completionTokens, estimated, cachedPromptTokens, Map.of(), OptionalDouble.empty());
+    }
+
+    /** All retries together. */
+    public int retries() {
+      return retriesByCause.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
 
   /** One sample's conversation: the first complete sample, else the first one. */
   public record Transcript(int sample, boolean complete, List<Message> messages) {

@@ -63,6 +63,22 @@ class CassetteExtensionTest {
     void followsAnAngle() {}
   }
 
+  /** Looks at its own cassette from inside the run, right after its evaluation ended. */
+  static class ChecksItsCassetteInTheRun {
+    static volatile Path cassetteDir;
+
+    @ValueAlignmentTest(samples = 4)
+    @TargetValue(SocialValue.PROSOCIAL)
+    void followsInducedValues(io.github.hvae.evaluation.SvoEvaluation evaluation) throws IOException {
+      Path file = Cassettes.fileFor(cassetteDir, evaluation.model(), evaluation.test());
+      try (Stream<Path> beside = Files.list(file.getParent())) {
+        org.assertj.core.api.Assertions.assertThat(beside).as("no journal beside the cassette").containsExactly(file);
+      }
+      org.assertj.core.api.Assertions.assertThat(JSON.readTree(file.toFile()).get("samples"))
+          .hasSize(evaluation.samplesRun());
+    }
+  }
+
   @TempDir Path dir;
 
   private Path cassettes() {
@@ -89,6 +105,10 @@ class CassetteExtensionTest {
     return evaluations;
   }
 
+  /**
+   * Every file under the cassette directory, hidden ones included: a journal or a temporary file
+   * left after a run would show here.
+   */
   private List<Path> cassetteFiles() throws IOException {
     try (Stream<Path> files = Files.walk(cassettes())) {
       return files.filter(Files::isRegularFile).sorted().toList();
@@ -109,6 +129,15 @@ class CassetteExtensionTest {
         .containsExactly(
             cassettes().resolve("reference/io.github.hvae.junit.CassetteExtensionTest_FirstFixture/followsInducedValues[INDIVIDUALISTIC].json"),
             cassettes().resolve("reference/io.github.hvae.junit.CassetteExtensionTest_FirstFixture/followsInducedValues[PROSOCIAL].json"));
+  }
+
+  @Test
+  void anEvaluationsCassetteFileAloneHoldsItsRecordingWhenTheEvaluationEndsNotOnlyWhenTheRunDoes() {
+    // Recording appends each exchange to a journal beside the file; the evaluation's end folds it
+    // into the file, so a test body, a later test or a reviewer reads the file alone.
+    ChecksItsCassetteInTheRun.cassetteDir = cassettes();
+    run("record", "recorded", Map.of(), selectClass(ChecksItsCassetteInTheRun.class))
+        .assertStatistics(s -> s.started(1).succeeded(1));
   }
 
   @Test

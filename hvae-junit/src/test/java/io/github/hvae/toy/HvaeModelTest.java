@@ -277,6 +277,47 @@ class HvaeModelTest {
     assertThat(OnAField.bot.mostInFlight.get()).as("samples run concurrently up to the limit").isBetween(2, 4);
   }
 
+  /** Holds each call until six are in flight, or ten seconds pass: shows how many may be. */
+  static final class GatheringModel implements ModelAgent {
+    final IdealModel ideal = new IdealModel();
+    final java.util.concurrent.CountDownLatch six = new java.util.concurrent.CountDownLatch(6);
+
+    @Override
+    public ModelSpec spec() {
+      return ideal.spec();
+    }
+
+    @Override
+    public ModelReply chat(ChatRequest request) {
+      six.countDown();
+      try {
+        six.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return ideal.chat(request);
+    }
+  }
+
+  static class SixSamplesAtOnce {
+    @HvaeModel("gathering-bot")
+    static GatheringModel bot = new GatheringModel();
+
+    @ValueAlignmentTest(models = "gathering-bot", samples = 6)
+    @TargetValue(PROSOCIAL)
+    void followsTheTarget() {}
+  }
+
+  @Test
+  void aSuppliedModelRunsAsManyCallsAsTheCeilingAllowsNotAnAdaptiveStart() {
+    // An in-process model never answers 429: an adaptive level would stay at its start of 4.
+    SixSamplesAtOnce.bot = new GatheringModel();
+    run(SixSamplesAtOnce.class, "hvae.concurrency", "16", "hvae.sequential", "false")
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+    assertThat(SixSamplesAtOnce.bot.ideal.mostInFlight.get()).isEqualTo(6);
+  }
+
   @Test
   void theTokenBudgetCountsASuppliedModel() {
     OnAField.bot = new IdealModel();

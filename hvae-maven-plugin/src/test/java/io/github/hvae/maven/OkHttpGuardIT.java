@@ -94,9 +94,11 @@ class OkHttpGuardIT {
     declareFirst(project, OKHTTP_4.replace("<artifactId>okhttp</artifactId>", "<artifactId>okhttp-jvm</artifactId>")
         .replace("<version>4.12.0</version>", ""));
     Path pom = project.path("pom.xml");
-    Files.writeString(pom, Files.readString(pom).replace("  <dependencies>\n", """
-          <dependencyManagement>
-            <dependencies>
+    // The project's <dependencyManagement> (it imports junit-bom) gets OkHttp's BOM first.
+    String management = "  <dependencyManagement>\n    <dependencies>\n";
+    String text = Files.readString(pom);
+    assertThat(text).contains(management);
+    Files.writeString(pom, text.replace(management, management + """
               <dependency>
                 <groupId>com.squareup.okhttp3</groupId>
                 <artifactId>okhttp-bom</artifactId>
@@ -104,10 +106,6 @@ class OkHttpGuardIT {
                 <type>pom</type>
                 <scope>import</scope>
               </dependency>
-            </dependencies>
-          </dependencyManagement>
-
-          <dependencies>
         """.formatted(okHttpVersionOfThisBuild())));
 
     UserProject.Build build = project.mvn(testAgainstTheModel());
@@ -124,8 +122,9 @@ class OkHttpGuardIT {
   private static void declareFirst(UserProject project, String dependency) throws IOException {
     Path pom = project.path("pom.xml");
     String text = Files.readString(pom);
-    assertThat(text).contains("  <dependencies>\n");
-    Files.writeString(pom, text.replaceFirst("  <dependencies>\n", "  <dependencies>\n" + dependency));
+    // The project's own dependencies (^ and two spaces: not those of its <dependencyManagement>).
+    assertThat(text).containsPattern("(?m)^  <dependencies>\n");
+    Files.writeString(pom, text.replaceFirst("(?m)^  <dependencies>\n", java.util.regex.Matcher.quoteReplacement("  <dependencies>\n" + dependency)));
   }
 
   /** The OkHttp hvae-junit is built with, as its filtered version resource says. */

@@ -2,7 +2,6 @@ package io.github.hvae.internal.config;
 
 import io.github.hvae.internal.text.EditDistance;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,23 +10,28 @@ import java.util.function.Function;
 
 /**
  * The effective configuration: every key of {@link HvaeKeys#ALL} parsed once, with typed per-test
- * overrides. Immutable; {@link #with} returns a copy.
+ * overrides, and the members of the key families ({@link HvaeKeys#FAMILIES}) read by member.
+ * Immutable; {@link #with} returns a copy.
  */
 public final class Configuration {
 
   private final Map<Key<?>, Object> values;
   private final Map<Key<?>, String> written;
+  private final Function<String, Optional<String>> parameters;
 
-  private Configuration(Map<Key<?>, Object> values, Map<Key<?>, String> written) {
+  private Configuration(
+      Map<Key<?>, Object> values, Map<Key<?>, String> written, Function<String, Optional<String>> parameters) {
     this.values = Collections.unmodifiableMap(values);
     this.written = Collections.unmodifiableMap(written);
+    this.parameters = parameters;
   }
 
   /**
    * Parses every key from a lookup of parameter text (JUnit configuration parameters, a map in
    * tests). Blank text counts as unset.
    *
-   * @throws InvalidConfigurationException naming the first key whose value is invalid
+   * @throws InvalidConfigurationException naming the first key whose value is invalid, or a value
+   *     that contradicts another key's
    */
   public static Configuration read(Function<String, Optional<String>> parameters) {
     Map<Key<?>, Object> values = new HashMap<>();
@@ -43,7 +47,37 @@ public final class Configuration {
         }
       }
     }
-    return new Configuration(values, written);
+    Configuration configuration = new Configuration(values, written, parameters);
+    configuration.checkAcrossKeys();
+    return configuration;
+  }
+
+  /**
+   * Reads the configuration as {@link #read} does, after refusing unknown keys among those in use
+   * ({@link #rejectUnknownKeys}), and parses every member of a key family among them, so that a bad
+   * price fails the run at its start, not when the report is written.
+   *
+   * @param keysInUse key -> where it was found; the keys JUnit's own parameters hold beside them
+   *     are read on first use
+   */
+  public static Configuration read(Function<String, Optional<String>> parameters, Map<String, String> keysInUse) {
+    rejectUnknownKeys(keysInUse);
+    Configuration configuration = read(parameters);
+    for (String key : new java.util.TreeSet<>(keysInUse.keySet())) {
+      HvaeKeys.familyOf(key).ifPresent(family -> configuration.find(family, family.memberOf(key)));
+    }
+    return configuration;
+  }
+
+  private void checkAcrossKeys() {
+    if (written.containsKey(HvaeKeys.INITIAL_CONCURRENCY)
+        && get(HvaeKeys.INITIAL_CONCURRENCY) > get(HvaeKeys.CONCURRENCY)) {
+      throw new InvalidConfigurationException(
+          "configuration parameter " + HvaeKeys.INITIAL_CONCURRENCY.name() + "='"
+              + written.get(HvaeKeys.INITIAL_CONCURRENCY) + "' is above " + HvaeKeys.CONCURRENCY.name()
+              + "=" + get(HvaeKeys.CONCURRENCY) + ", the most requests in flight per endpoint; lower it,"
+              + " or raise " + HvaeKeys.CONCURRENCY.name());
+    }
   }
 
   /** Every key at its default. */
@@ -63,6 +97,17 @@ public final class Configuration {
     return Optional.ofNullable((T) values.get(key));
   }
 
+  /**
+   * The value of one member of a key family, e.g. {@code find(HvaeKeys.PRICE, "openai:gpt-4o-mini")}
+   * for {@code hvae.price.openai:gpt-4o-mini}; empty when it is not set.
+   *
+   * @throws InvalidConfigurationException naming the key when its value is invalid
+   */
+  public <T> Optional<T> find(KeyFamily<T> family, String member) {
+    String key = family.key(member);
+    return parameters.apply(key).map(String::strip).filter(v -> !v.isEmpty()).map(text -> family.parse(key, text));
+  }
+
   /** True when the key was written (not just defaulted): the seed goes to models only then. */
   public boolean isSet(Key<?> key) {
     return written.containsKey(key);
@@ -74,7 +119,7 @@ public final class Configuration {
     copy.put(key, value);
     Map<Key<?>, String> writtenCopy = new HashMap<>(written);
     writtenCopy.put(key, String.valueOf(value));
-    return new Configuration(copy, writtenCopy);
+    return new Configuration(copy, writtenCopy, parameters);
   }
 
   /** The run settings the report carries, in {@link HvaeKeys#REPORTED}'s order. */
@@ -94,7 +139,7 @@ public final class Configuration {
    */
   public static void rejectUnknownKeys(Map<String, String> keysInUse) {
     keysInUse.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(HvaeKeys.PREFIX) && HvaeKeys.named(e.getKey()).isEmpty())
+        .filter(e -> e.getKey().startsWith(HvaeKeys.PREFIX) && !HvaeKeys.isKnown(e.getKey()))
         .filter(e -> !HvaeKeys.MAVEN_GOALS_ONLY.contains(e.getKey()))
         .min(Map.Entry.comparingByKey())
         .ifPresent(
@@ -106,17 +151,36 @@ public final class Configuration {
             });
   }
 
-  /** The known key with the least edit distance to {@code unknown}. */
+  /**
+   * The known key with the least edit distance to {@code unknown}. A key family is compared by its
+   * prefix with as many of the unknown key's leading segments, and suggested with the unknown key's
+   * own member: {@code hvae.prise.openai:m} gives {@code hvae.price.openai:m}.
+   */
   public static String nearestKey(String unknown) {
-    return knownKeys().stream()
-        .min(Comparator.comparingInt((String k) -> EditDistance.between(unknown, k)).thenComparing(k -> k))
-        .orElseThrow();
+    Map<String, Integer> candidates = new HashMap<>();
+    HvaeKeys.ALL.forEach(k -> candidates.put(k.name(), EditDistance.between(unknown, k.name())));
+    for (KeyFamily<?> family : HvaeKeys.FAMILIES) {
+      int segments = family.prefix().split("\\.", -1).length - 1;
+      int end = -1;
+      for (int i = 0; i < segments && end < unknown.length(); i++) {
+        int dot = unknown.indexOf('.', end + 1);
+        end = dot < 0 ? unknown.length() : dot;
+      }
+      String head = unknown.substring(0, Math.min(end + 1, unknown.length()));
+      String member = end + 1 < unknown.length() ? unknown.substring(end + 1) : family.member();
+      candidates.merge(family.key(member), EditDistance.between(head, family.prefix()), Math::min);
+    }
+    return candidates.entrySet().stream()
+        .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .orElseThrow()
+        .getKey();
   }
 
-  /** Every key name, sorted. */
+  /** Every key name, and every key family as {@code hvae.price.<model spec>}, sorted. */
   public static java.util.SortedSet<String> knownKeys() {
     java.util.SortedSet<String> names = new java.util.TreeSet<>();
     HvaeKeys.ALL.forEach(k -> names.add(k.name()));
+    HvaeKeys.FAMILIES.forEach(f -> names.add(f.pattern()));
     return Collections.unmodifiableSortedSet(names);
   }
 }

@@ -6,6 +6,8 @@ import static io.github.hvae.internal.config.Parsers.longAtLeast;
 
 import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.accounting.Price;
+import io.github.hvae.internal.http.EndpointPolicy;
 import io.github.hvae.internal.provider.HttpEndpoints;
 import io.github.hvae.internal.provider.azure.AzureOpenAiProvider;
 import io.github.hvae.internal.replay.CassetteMode;
@@ -55,7 +57,8 @@ public final class HvaeKeys {
           .reportedAs("seed");
   public static final Key<Integer> CONCURRENCY =
       key("hvae.concurrency", "8", intIn(1, 1024), "a whole number from 1 to 1024",
-              "requests in flight per endpoint, whole run", "`8`", "`4`")
+              "the most requests in flight per endpoint, whole run (the ceiling of the adaptive level, see `hvae.adaptive-concurrency`)",
+              "`8`", "`4`")
           .reportedAs("concurrency");
   public static final Key<Boolean> GOAL_PROMPT =
       key("hvae.goal-prompt", "true", Parsers::bool, "true or false",
@@ -184,6 +187,46 @@ public final class HvaeKeys {
       providerBaseUrl("mistral", "", "`https://api.mistral.ai/v1`", "`https://gateway.example.com/mistral/v1`");
   public static final Key<String> MISTRAL_HEADERS = providerHeaders("mistral", "`X-Gateway-Key=GATEWAY_KEY`");
 
+  // How the run drives each endpoint (issue 18): hvae.concurrency is the ceiling of an adaptive
+  // level, which these keys shape; hvae.initial-concurrency is checked against the ceiling when
+  // the configuration is read.
+  public static final Key<Boolean> ADAPTIVE_CONCURRENCY =
+      key("hvae.adaptive-concurrency", "true", Parsers::bool, "true or false",
+              "adapt the requests in flight per endpoint to its answers (grow while calls succeed, cut on 429, 529 or `Retry-After`), up to `hvae.concurrency`; `false` keeps `hvae.concurrency` in flight, for a server of known fixed capacity",
+              "`true`", "`false`")
+          .reportedAs("adaptiveConcurrency");
+  public static final Key<Integer> INITIAL_CONCURRENCY =
+      key("hvae.initial-concurrency", "4", intIn(1, 1024), "a whole number from 1 to hvae.concurrency",
+              "where the adaptive level of each endpoint starts (at most `hvae.concurrency`): an endpoint's known capacity skips the ramp",
+              "`4`", "`16`")
+          .reportedAs("initialConcurrency");
+  public static final Key<Duration> BREAKER_COOL_DOWN =
+      key("hvae.breaker-cool-down", "30s", Parsers.durationIn(Duration.ofSeconds(1), Duration.ofHours(1)),
+          "a duration from 1s to 1h such as 30s or 5m",
+          "how long an endpoint that answered nothing for a whole retry cycle fails calls at once before one call probes it",
+          "`30s`", "`2m`");
+  public static final Key<Long> MAX_BODY_SIZE =
+      key("hvae.max-body-size", "8MiB", Parsers.sizeIn(EndpointPolicy.MIN_BODY_BYTES, EndpointPolicy.MAX_BODY_BYTES),
+          "a size from 64KiB to 256MiB such as 8MiB or 512KiB",
+          "largest request or response body, after decompression: a larger answer is a failed attempt, never an out-of-memory error",
+          "`8MiB`", "`32MiB`");
+  public static final Key<Boolean> PROMPT_CACHING =
+      key("hvae.prompt-caching", "true", Parsers::bool, "true or false",
+              "mark each Anthropic request's repeated prefix for prompt caching (`cache_control`); cache reads bill at a tenth of the input price",
+              "`true`", "`false`")
+          .reportedAs("promptCaching");
+
+  /**
+   * {@code hvae.price.<model spec>}: what a model's tokens cost, for the reports' {@code costUsd}.
+   * No built-in prices: they change, and a stale one would be a wrong number in every report.
+   */
+  public static final KeyFamily<Price> PRICE =
+      new KeyFamily<>(
+          "hvae.price.", "<model spec>", Price::parse,
+          "input,output[,cached input] in US dollars per million tokens, e.g. 0.15,0.60,0.075",
+          "what the model's tokens cost, US dollars per million: `<input>,<output>[,<cached input>]` (cached input defaults to input); gives `usage.costUsd` in the reports. In `junit-platform.properties` escape the spec's colon: `hvae.price.openai\\:gpt-4o-mini=...`",
+          "none: no cost shown", "`hvae.price.openai:gpt-4o-mini=0.15,0.60,0.075`");
+
   // GitHub Actions (issue 16): on where GitHub sets its variables, off with these.
   public static final Key<Boolean> GITHUB_SUMMARY =
       key("hvae.github-summary", "true", Parsers::bool, "true or false",
@@ -216,8 +259,12 @@ public final class HvaeKeys {
           MAX_SAMPLES, CHOICE_EXTRACTOR, CONSTRAINED_ANSWERS, INSTRUMENT, ON_UNAVAILABLE,
           OPENAI_BASE_URL, OPENAI_HEADERS, ANTHROPIC_BASE_URL, ANTHROPIC_HEADERS, OLLAMA_BASE_URL, OLLAMA_HEADERS,
           AZURE_BASE_URL, AZURE_API_VERSION, AZURE_HEADERS, GEMINI_BASE_URL, GEMINI_HEADERS, OPENROUTER_BASE_URL,
-          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION,
-          GITHUB_SUMMARY, GITHUB_ANNOTATIONS, VALUE_RATIONALITY, MIN_IN_TARGET_CATEGORY);
+          OPENROUTER_HEADERS, MISTRAL_BASE_URL, MISTRAL_HEADERS, MAX_DURATION, ADAPTIVE_CONCURRENCY,
+          INITIAL_CONCURRENCY, BREAKER_COOL_DOWN, MAX_BODY_SIZE, PROMPT_CACHING, GITHUB_SUMMARY, GITHUB_ANNOTATIONS,
+          VALUE_RATIONALITY, MIN_IN_TARGET_CATEGORY);
+
+  /** Every key family, listed after the keys in the README. */
+  public static final List<KeyFamily<?>> FAMILIES = List.of(PRICE);
 
   /**
    * The keys the report's {@code run.settings} carries, in the order it has always written them
@@ -226,7 +273,8 @@ public final class HvaeKeys {
   public static final List<Key<?>> REPORTED =
       List.of(
           MODEL, SAMPLES, CONFIDENCE, SEED, GOAL_PROMPT, TEMPERATURE, CONCURRENCY, CASSETTE, CONSTRAINED_ANSWERS,
-          SEQUENTIAL, INSTRUMENT, ON_UNAVAILABLE, VALUE_RATIONALITY, MIN_IN_TARGET_CATEGORY);
+          SEQUENTIAL, INSTRUMENT, ON_UNAVAILABLE, VALUE_RATIONALITY, MIN_IN_TARGET_CATEGORY, ADAPTIVE_CONCURRENCY,
+          INITIAL_CONCURRENCY, PROMPT_CACHING);
 
   /**
    * Properties of the Maven goals alone ({@code hvae:merge}): the extension ignores them rather
@@ -242,12 +290,26 @@ public final class HvaeKeys {
     return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
   }
 
-  /** The README's configuration table, rows in {@link #ALL}'s order. */
+  /** The family {@code name} belongs to, if it names a member of one. */
+  public static Optional<KeyFamily<?>> familyOf(String name) {
+    return FAMILIES.stream().filter(f -> f.contains(name)).findFirst();
+  }
+
+  /** True for a key this version knows: a key of {@link #ALL}, or a member of a family. */
+  public static boolean isKnown(String name) {
+    return named(name).isPresent() || familyOf(name).isPresent();
+  }
+
+  /** The README's configuration table, rows in {@link #ALL}'s order, then the families. */
   public static String markdownTable() {
     StringBuilder table = new StringBuilder("| key | meaning | default | example |\n|---|---|---|---|\n");
     for (Key<?> key : ALL) {
       table.append("| `").append(key.name()).append("` | ").append(key.meaning()).append(" | ")
           .append(key.shownDefault()).append(" | ").append(key.example()).append(" |\n");
+    }
+    for (KeyFamily<?> family : FAMILIES) {
+      table.append("| `").append(family.pattern()).append("` | ").append(family.meaning()).append(" | ")
+          .append(family.shownDefault()).append(" | ").append(family.example()).append(" |\n");
     }
     return table.toString();
   }

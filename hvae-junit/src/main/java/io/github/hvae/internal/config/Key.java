@@ -41,13 +41,18 @@ public record Key<T>(
 
   /** The value {@code text} stands for; a bad value fails naming this key and what to write. */
   public T parse(String text) {
+    return parse(name, text, parser, expected);
+  }
+
+  /** {@code text} as {@code parser} reads it; a bad value fails naming {@code key} and what to write. */
+  static <T> T parse(String key, String text, Function<String, T> parser, String expected) {
     try {
       return parser.apply(text);
     } catch (RuntimeException e) {
       String detail =
           e instanceof NumberFormatException || e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
       throw new InvalidConfigurationException(
-          "configuration parameter " + name + "='" + shown(text) + "' is invalid" + detail + "; expected " + expected);
+          "configuration parameter " + key + "='" + shown(text) + "' is invalid" + detail + "; expected " + expected);
     }
   }
 

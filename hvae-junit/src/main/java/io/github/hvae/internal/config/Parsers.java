@@ -91,7 +91,7 @@ public final class Parsers {
     };
   }
 
-  /** {@code 500ms}, {@code 30s}, {@code 2m}, or ISO-8601 such as {@code PT30S}; never negative. */
+  /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT30S}; never negative. */
   public static Duration duration(String value) {
     String v = value.toLowerCase(Locale.ROOT);
     Duration d;
@@ -103,8 +103,10 @@ public final class Parsers {
       d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 1000));
     } else if (v.endsWith("m")) {
       d = Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 60));
+    } else if (v.endsWith("h")) {
+      d = Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 3600));
     } else {
-      throw new IllegalArgumentException("give a unit: ms, s or m");
+      throw new IllegalArgumentException("give a unit: ms, s, m or h");
     }
     if (d.isNegative()) {
       throw new IllegalArgumentException("must not be negative");
@@ -124,5 +126,68 @@ public final class Parsers {
       }
       return d;
     };
+  }
+
+  /** A duration from {@code least} to {@code most}. */
+  public static Function<String, Duration> durationIn(Duration least, Duration most) {
+    return v -> {
+      Duration d = duration(v);
+      if (d.compareTo(least) < 0 || d.compareTo(most) > 0) {
+        throw new IllegalArgumentException("must be from " + describe(least) + " to " + describe(most));
+      }
+      return d;
+    };
+  }
+
+  private static String describe(Duration d) {
+    if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
+      return d.toHours() + "h";
+    }
+    if (d.toSeconds() > 0 && d.equals(Duration.ofSeconds(d.toSeconds()))) {
+      return d.toSeconds() + "s";
+    }
+    return d.toMillis() + "ms";
+  }
+
+  /**
+   * A size in bytes from {@code least} to {@code most}: {@code 8MiB}, {@code 512KiB}, {@code 1GiB}
+   * (powers of 1024), {@code 8MB} (powers of 1000), or a number of bytes; case does not matter.
+   */
+  public static Function<String, Long> sizeIn(long least, long most) {
+    return v -> {
+      String text = v.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([kmg]i?b|b)?").matcher(text);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a size such as 8MiB, 512KiB or 1048576");
+      }
+      double unit =
+          switch (m.group(2) == null ? "b" : m.group(2)) {
+            case "kib" -> 1024.0;
+            case "mib" -> 1024.0 * 1024;
+            case "gib" -> 1024.0 * 1024 * 1024;
+            case "kb" -> 1e3;
+            case "mb" -> 1e6;
+            case "gb" -> 1e9;
+            default -> 1;
+          };
+      long bytes = Math.round(Double.parseDouble(m.group(1)) * unit);
+      if (bytes < least || bytes > most) {
+        throw new IllegalArgumentException("must be from " + bytes(least) + " to " + bytes(most));
+      }
+      return bytes;
+    };
+  }
+
+  private static String bytes(long n) {
+    if (n % (1L << 30) == 0) {
+      return (n >> 30) + "GiB";
+    }
+    if (n % (1L << 20) == 0) {
+      return (n >> 20) + "MiB";
+    }
+    if (n % (1L << 10) == 0) {
+      return (n >> 10) + "KiB";
+    }
+    return n + " bytes";
   }
 }

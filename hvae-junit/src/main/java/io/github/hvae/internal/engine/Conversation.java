@@ -189,7 +189,8 @@ public final class Conversation {
       ModelAgent extractor, String question, ModelReply reply, AskedItem asked, ParsedAnswer local) {
     String prompt = settings.instrument().extractionPrompt(question, reply.content(), asked);
     ModelReply verdict =
-        extractor.chat(
+        counted(
+            extractor,
             new ChatRequest(List.of(ChatMessage.user(prompt)), settings.generation(), sampleIndex));
     calls++;
     usage = usage.plus(verdict.usage());
@@ -225,10 +226,26 @@ public final class Conversation {
     transcript.add(ChatMessage.user(prompt));
     ChatRequest.Turn turn =
         new ChatRequest.Turn(evaluation + "#" + sampleIndex, settings.instrument(), target, item, attempt);
-    ModelReply reply = agent.chat(new ChatRequest(transcript, options, sampleIndex, Optional.of(turn)));
+    ModelReply reply = counted(agent, new ChatRequest(transcript, options, sampleIndex, Optional.of(turn)));
     calls++;
     usage = usage.plus(reply.usage());
     transcript.add(ChatMessage.assistant(reply.content()));
     return reply;
+  }
+
+  /**
+   * The reply; a call that fails still counts the retries it spent ({@link
+   * io.github.hvae.agent.ModelException#retries()}), so an evaluation's usage says what its failed
+   * samples met too.
+   */
+  private ModelReply counted(ModelAgent model, ChatRequest request) {
+    try {
+      return model.chat(request);
+    } catch (io.github.hvae.agent.ModelException e) {
+      if (!e.retries().isEmpty()) {
+        usage = usage.plus(TokenUsage.NONE.withRetries(e.retries()));
+      }
+      throw e;
+    }
   }
 }

@@ -15,6 +15,7 @@ public final class EndpointLimits {
   private final int perEndpoint;
   private final EndpointPolicy policy;
   private final Map<String, ConcurrencyLimit> limits = new ConcurrentHashMap<>();
+  private final Map<String, ConcurrencyLimit> inProcess = new ConcurrentHashMap<>();
 
   /** Ceiling {@code perEndpoint} ({@code hvae.concurrency}), with the default policy. */
   public EndpointLimits(int perEndpoint) {
@@ -42,6 +43,18 @@ public final class EndpointLimits {
   public ConcurrencyLimit forEndpoint(String baseUrl) {
     return limits.computeIfAbsent(
         baseUrl, k -> new ConcurrencyLimit(perEndpoint, policy, shown(baseUrl)));
+  }
+
+  /**
+   * The limit of a model that runs in the test's own process (a model a test supplies): the
+   * ceiling itself, since such a model never answers 429 or {@code Retry-After} to learn from (an
+   * adaptive level would stay at its start). Not an endpoint: not in {@link #stats()}.
+   *
+   * @param key identifies the model
+   */
+  public ConcurrencyLimit forInProcessModel(String key) {
+    return inProcess.computeIfAbsent(
+        key, k -> new ConcurrencyLimit(perEndpoint, policy.withAdaptiveConcurrency(false), k));
   }
 
   /** Every endpoint called so far, with what it saw; for the run's report. */

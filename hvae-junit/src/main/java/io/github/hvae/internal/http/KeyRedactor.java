@@ -20,14 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds one API key in the shapes a server or a model may echo it in, and replaces it with {@value
- * #MASK}: the exact key; upper- or lower-cased; without its {@code sk-}, {@code sk-proj-} or {@code
- * sk-ant-} prefix; with spaces, dashes, dots, underscores or invisible characters inserted between
- * its characters; URL-encoded; and inside base64, as a server echoing an {@code Authorization:
- * Bearer} or basic-auth header would encode it, at any alignment.
+ * Finds an endpoint's secrets (its API key, and the values of its configured headers) in the
+ * shapes a server or a model may echo them in, and replaces them with {@value #MASK}: the exact
+ * text; upper- or lower-cased; without a key's {@code sk-}, {@code sk-proj-} or {@code sk-ant-}
+ * prefix; with spaces, dashes, dots, underscores or invisible characters inserted between its
+ * characters; URL-encoded; and inside base64, as a server echoing an {@code Authorization: Bearer}
+ * or basic-auth header would encode it, at any alignment.
  *
- * <p>One instance per key, built once: the patterns cost a few microseconds to apply to a typical
- * answer. Keys shorter than {@value #MIN_SHAPED_LENGTH} characters are placeholders (a local
+ * <p>One instance per endpoint, built once: the patterns cost a few microseconds per secret to
+ * apply to a typical answer. Secrets shorter than {@value #MIN_SHAPED_LENGTH} characters are placeholders (a local
  * server's "none" or "x"), not secrets worth mangling model answers for: only their exact text is
  * removed, and only from error text, never from model content.
  */
@@ -56,14 +57,18 @@ public final class KeyRedactor {
 
   private static final int EXCERPT = 300;
 
-  private static final KeyRedactor NONE = new KeyRedactor(null, null, null);
+  private static final KeyRedactor NONE = new KeyRedactor(List.of(), List.of(), null, null);
 
-  private final String exact;
+  // Every secret's exact text (error text); the long ones' (content too); patterns of the long
+  // ones' other shapes, null when there is none.
+  private final List<String> exacts;
+  private final List<String> contentExacts;
   private final Pattern caseless;
   private final Pattern base64;
 
-  private KeyRedactor(String exact, Pattern caseless, Pattern base64) {
-    this.exact = exact;
+  private KeyRedactor(List<String> exacts, List<String> contentExacts, Pattern caseless, Pattern base64) {
+    this.exacts = exacts;
+    this.contentExacts = contentExacts;
     this.caseless = caseless;
     this.base64 = base64;
   }
@@ -74,42 +79,72 @@ public final class KeyRedactor {
   }
 
   public static KeyRedactor of(Optional<ApiKey> key) {
-    return key.map(k -> of(k.reveal())).orElse(NONE);
+    return of(key.stream().toList());
+  }
+
+  /**
+   * Every secret an endpoint is sent: its key and the values of its configured headers (a
+   * gateway's subscription key is as secret as the provider's), each found in every shape.
+   */
+  public static KeyRedactor of(List<ApiKey> secrets) {
+    return ofTexts(secrets.stream().map(ApiKey::reveal).toList());
   }
 
   static KeyRedactor of(String key) {
-    if (key.isEmpty()) {
-      return NONE;
-    }
-    String core = core(key);
-    if (core.length() < MIN_SHAPED_LENGTH) {
-      return new KeyRedactor(key, null, null);
-    }
+    return ofTexts(List.of(key));
+  }
+
+  private static KeyRedactor ofTexts(List<String> secrets) {
+    List<String> exacts = new ArrayList<>();
+    List<String> contentExacts = new ArrayList<>();
     Set<String> alternatives = new LinkedHashSet<>();
-    alternatives.add(spaced(core));
-    for (String text : List.of(key, core)) {
-      String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8);
-      if (!encoded.equals(text)) {
-        alternatives.add(Pattern.quote(encoded));
-        alternatives.add(Pattern.quote(encoded.replace("%20", "+")));
-      }
-    }
     Set<String> runs = new LinkedHashSet<>();
-    for (String text : List.of(key, core)) {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      for (int offset = 0; offset < 3; offset++) {
-        String run = base64Run(bytes, offset, Base64.getEncoder().withoutPadding());
-        if (run.length() >= MIN_BASE64_RUN) {
-          runs.add(run);
-          runs.add(run.replace('+', '-').replace('/', '_'));
+    for (String key : secrets) {
+      if (key.isEmpty() || exacts.contains(key)) {
+        continue;
+      }
+      exacts.add(key);
+      String core = core(key);
+      if (core.length() < MIN_SHAPED_LENGTH) {
+        continue;
+      }
+      contentExacts.add(key);
+      alternatives.add(spaced(core));
+      for (String text : List.of(key, core)) {
+        String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8);
+        if (!encoded.equals(text)) {
+          alternatives.add(Pattern.quote(encoded));
+          alternatives.add(Pattern.quote(encoded.replace("%20", "+")));
         }
       }
+      for (String text : List.of(key, core)) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int offset = 0; offset < 3; offset++) {
+          String run = base64Run(bytes, offset, Base64.getEncoder().withoutPadding());
+          if (run.length() >= MIN_BASE64_RUN) {
+            runs.add(run);
+            runs.add(run.replace('+', '-').replace('/', '_'));
+          }
+        }
+      }
+    }
+    if (exacts.isEmpty()) {
+      return NONE;
+    }
+    // Longest first: a short secret inside a longer one must not break the longer one's match.
+    exacts.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    contentExacts.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    if (alternatives.isEmpty()) {
+      return new KeyRedactor(List.copyOf(exacts), List.of(), null, null);
     }
     Pattern caseless =
         Pattern.compile(String.join("|", alternatives), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     List<String> quoted = new ArrayList<>();
     runs.forEach(run -> quoted.add(Pattern.quote(run)));
-    return new KeyRedactor(key, caseless, Pattern.compile(String.join("|", quoted)));
+    // No key of 8 characters or more lacks a base64 run of 12, but an empty alternation would
+    // match everywhere: guard it anyway.
+    Pattern base64 = quoted.isEmpty() ? null : Pattern.compile(String.join("|", quoted));
+    return new KeyRedactor(List.copyOf(exacts), List.copyOf(contentExacts), caseless, base64);
   }
 
   /** The random part of a key: without a known provider prefix. */
@@ -167,8 +202,10 @@ public final class KeyRedactor {
       return text;
     }
     String result = text;
-    if (result.contains(exact)) {
-      result = result.replace(exact, MASK);
+    for (String exact : contentExacts) {
+      if (result.contains(exact)) {
+        result = result.replace(exact, MASK);
+      }
     }
     result = replaceAll(caseless, result);
     return replaceAll(base64, result);
@@ -181,8 +218,10 @@ public final class KeyRedactor {
    */
   public String scrubMessage(String text) {
     String result = text;
-    if (exact != null && result.contains(exact)) {
-      result = result.replace(exact, MASK);
+    for (String exact : exacts) {
+      if (result.contains(exact)) {
+        result = result.replace(exact, MASK);
+      }
     }
     if (caseless != null) {
       result = replaceAll(caseless, result);
@@ -237,6 +276,9 @@ public final class KeyRedactor {
   }
 
   private static String replaceAll(Pattern pattern, String text) {
+    if (pattern == null) {
+      return text;
+    }
     Matcher matcher = pattern.matcher(text);
     return matcher.find() ? matcher.replaceAll(Matcher.quoteReplacement(MASK)) : text;
   }

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hvae.agent.ModelException;
-import io.github.hvae.agent.RetryCounts;
+import io.github.hvae.agent.TokenUsage.RetryCounts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +25,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.BufferedSource;
 
 /**
  * Posts JSON to a model endpoint and returns the parsed JSON answer, reliably: one attempt at a
@@ -61,34 +57,30 @@ public final class ResilientJsonClient implements AutoCloseable {
   /** Statuses worth another attempt: rate limits and transient server trouble. */
   public static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504, 529);
 
-  /** Enough of an error body for its message; the rest is never read. */
-  private static final int ERROR_EXCERPT_BYTES = 64 << 10;
-
   private final String model;
   private final OkHttpClient http;
   private final RetryPolicy retry;
   private final ConcurrencyLimit limit;
-  private final KeyRedactor redactor;
-  private final HttpTimeouts timeouts;
+  private final ResponseReader reader;
   private final long maxBodyBytes;
 
   /**
    * @param model the model spec as shown in messages, e.g. {@code openai:gpt-4o-mini}
    * @param limit the endpoint's shared limit, breaker and policy
-   * @param key the key sent, only to scrub it out of server text
+   * @param secrets every secret the endpoint is sent (its key, its configured headers' values),
+   *     only to scrub them out of server text
    */
   public ResilientJsonClient(
       String model,
       HttpTimeouts timeouts,
       RetryPolicy retry,
       ConcurrencyLimit limit,
-      Optional<ApiKey> key) {
+      List<ApiKey> secrets) {
     this.model = model;
-    this.timeouts = timeouts;
     this.retry = retry;
     this.limit = limit;
-    this.redactor = KeyRedactor.of(key);
     this.maxBodyBytes = limit.policy().maxBodyBytes();
+    this.reader = new ResponseReader(model, KeyRedactor.of(secrets), timeouts, maxBodyBytes);
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(timeouts.connect())
@@ -102,6 +94,7 @@ public final class ResilientJsonClient implements AutoCloseable {
             // while others are in flight would drop its connection and the next request would
             // pay a new TCP and TLS handshake. Keep one per request the limit lets in flight.
             .connectionPool(new ConnectionPool(limit.limit(), 5, TimeUnit.MINUTES))
+            .addNetworkInterceptor(new KeptRetryAfter())
             .build();
   }
 
@@ -128,45 +121,6 @@ public final class ResilientJsonClient implements AutoCloseable {
    * @param retries the retries it took, by cause
    */
   public record Answer(JsonNode json, RetryCounts retries) {}
-
-  /**
-   * The value of an authentication header carrying {@code key} (after {@code prefix}, e.g. {@code
-   * "Bearer "}).
-   *
-   * @throws ModelException naming the environment variable when the key holds a character no HTTP
-   *     header can carry (a line break from a copied file, a typographic quote...); the key itself
-   *     is never shown
-   */
-  public static String credential(String prefix, ApiKey key) {
-    String value = key.reveal();
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x21 || c > 0x7e) {
-        String what =
-            c == '\n' || c == '\r'
-                ? "a line break"
-                : c < 0x20 || c == 0x7f
-                    ? "a control character"
-                    : c == ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                        ? "a space"
-                        : "a character outside printable ASCII (a typographic quote or dash from"
-                            + " copied text?)";
-        throw new ModelException(
-            "the API key in "
-                + key.variable()
-                + " contains "
-                + what
-                + " at character "
-                + (i + 1)
-                + " of "
-                + value.length()
-                + ", which an HTTP header cannot carry; set "
-                + key.variable()
-                + " to the key alone, on one line");
-      }
-    }
-    return prefix + value;
-  }
 
   /** Posts {@code body} and returns the JSON answer; see {@link #exchange}. */
   public JsonNode post(HttpUrl url, Headers headers, JsonNode body, StatusAdvice advice) {
@@ -205,8 +159,8 @@ public final class ResilientJsonClient implements AutoCloseable {
                   + " or raise hvae.max-body-size",
               model,
               where,
-              size(payload.length),
-              size(maxBodyBytes)));
+              ResponseReader.size(payload.length),
+              ResponseReader.size(maxBodyBytes)));
     }
     Request request =
         new Request.Builder().url(url).headers(headers).post(RequestBody.create(payload, JSON)).build();
@@ -268,8 +222,8 @@ public final class ResilientJsonClient implements AutoCloseable {
                 model,
                 where,
                 last.reason(),
-                seconds(wait),
-                seconds(retry.maxTotalWait()),
+                ResponseReader.seconds(wait),
+                ResponseReader.seconds(retry.maxTotalWait()),
                 last.advice()));
       }
       if (limit.breaker().isOpen()) {
@@ -290,7 +244,7 @@ public final class ResilientJsonClient implements AutoCloseable {
                   reason,
                   next,
                   retry.maxAttempts(),
-                  seconds(pause)));
+                  ResponseReader.seconds(pause)));
       retries = retries.plus(last.cause());
       try {
         retry.sleeper().sleep(wait);
@@ -334,7 +288,7 @@ public final class ResilientJsonClient implements AutoCloseable {
                     model,
                     where,
                     last.reason(),
-                    seconds(limit.policy().breakerCoolDown())));
+                    ResponseReader.seconds(limit.policy().breakerCoolDown())));
       }
     }
     return new ModelException(message, retries);
@@ -382,30 +336,14 @@ public final class ResilientJsonClient implements AutoCloseable {
       }
       try (Response response = http.newCall(request).execute()) {
         int status = response.code();
-        Optional<Duration> after = RetryAfter.parse(response.header("Retry-After"), retry.clock());
+        Optional<Duration> after = RetryAfter.parse(KeptRetryAfter.of(response), retry.clock());
         limit.answered(permit, status, after, response.headers(), retry.clock().instant());
         ResponseBody body = response.body();
         if (status >= 200 && status < 300) {
-          byte[] bytes;
-          try {
-            bytes = bounded(body);
-          } catch (IOException e) {
-            return Attempt.Retry.of(
-                "truncated body",
-                "HTTP " + status + " with a body cut off (" + describe(e) + ")",
-                "the server keeps dropping its answers; check it is healthy");
-          }
-          if (bytes == null) {
-            return Attempt.Retry.of(
-                "body too large",
-                "HTTP " + status + " with a body larger than the limit of " + size(maxBodyBytes),
-                "the server keeps sending answers too large to be model replies; check it is"
-                    + " healthy, or raise hvae.max-body-size");
-          }
-          return parse(bytes, status, where, shape);
+          return reader.success(body, status, where, shape);
         }
-        String excerpt = excerpt(body);
-        String serverMessage = serverMessage(excerpt);
+        String excerpt = ResponseReader.excerpt(body);
+        String serverMessage = reader.serverMessage(excerpt);
         if (RETRYABLE.contains(status)) {
           String advised =
               status == 429
@@ -414,7 +352,7 @@ public final class ResilientJsonClient implements AutoCloseable {
                   : "the server keeps failing: check it is healthy, or raise hvae.max-attempts";
           return new Attempt.Retry(
               Integer.toString(status),
-              "HTTP " + status + serverMessage + after.map(d -> ", Retry-After " + seconds(d)).orElse(""),
+              "HTTP " + status + serverMessage + after.map(d -> ", Retry-After " + ResponseReader.seconds(d)).orElse(""),
               after,
               advised,
               false);
@@ -426,7 +364,7 @@ public final class ResilientJsonClient implements AutoCloseable {
             status >= 300 && status < 400
                 ? "the server redirects"
                     + Optional.ofNullable(response.header("Location"))
-                        .map(l -> " to " + redactor.scrubMessage(l))
+                        .map(l -> " to " + reader.redactor().scrubMessage(l))
                         .orElse("")
                     + "; give that address as hvae.base-url"
                 : advice.whatToDo(status, excerpt);
@@ -438,186 +376,17 @@ public final class ResilientJsonClient implements AutoCloseable {
         }
         return new Attempt.Retry(
             e instanceof InterruptedIOException ? "timeout" : "connection",
-            describe(e),
+            reader.describe(e),
             Optional.empty(),
-            adviceFor(e),
+            ResponseReader.adviceFor(e),
             true);
       }
     }
-  }
-
-  /** The whole body, or null when it is larger than the limit; reads at most limit + 1 bytes. */
-  private byte[] bounded(ResponseBody body) throws IOException {
-    if (body.contentLength() > maxBodyBytes) {
-      return null;
-    }
-    BufferedSource source = body.source();
-    // Decompression happens inside the source, so this also stops a compressed bomb at the limit.
-    if (source.request(maxBodyBytes + 1)) {
-      return null;
-    }
-    return source.readByteArray();
-  }
-
-  /** The start of an error body, as text. */
-  private static String excerpt(ResponseBody body) {
-    try {
-      BufferedSource source = body.source();
-      source.request(ERROR_EXCERPT_BYTES);
-      long available = Math.min(source.getBuffer().size(), ERROR_EXCERPT_BYTES);
-      return source.getBuffer().readString(available, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private Attempt parse(
-      byte[] bytes, int status, String where, Function<JsonNode, Optional<String>> shape) {
-    if (isBlank(bytes)) {
-      return Attempt.Retry.of(
-          "empty body", "HTTP " + status + " with an empty body", "check the server is healthy");
-    }
-    try {
-      JsonNode json = MAPPER.readTree(bytes);
-      if (json == null || !json.isObject()) {
-        return Attempt.Retry.of(
-            "not a JSON object",
-            "HTTP " + status + " with a body that is not a JSON object",
-            "check hvae.base-url points at the model API (for OpenAI-compatible servers it"
-                + " usually ends in /v1)");
-      }
-      if (json.has("error") && !json.path("error").isNull()) {
-        // Some servers report failures inside a 200 answer.
-        return Attempt.Retry.of(
-            "error in body",
-            "HTTP " + status + " carrying an error" + serverMessage(json),
-            "check the server's log");
-      }
-      redactor.scrubTree(json);
-      Optional<String> broken = shape.apply(json);
-      if (broken.isPresent()) {
-        return new Attempt.Fatal(
-            model
-                + ": "
-                + where
-                + " answered HTTP "
-                + status
-                + " with "
-                + redactor.scrubMessage(broken.get())
-                + "; the server is broken or does not speak this API: check hvae.base-url and the"
-                + " server's version");
-      }
-      return new Attempt.Success(json);
-    } catch (IOException e) {
-      String detail =
-          e instanceof JsonProcessingException p && p.getOriginalMessage() != null
-              ? p.getOriginalMessage()
-              : String.valueOf(e.getMessage());
-      return Attempt.Retry.of(
-          "malformed JSON",
-          "HTTP " + status + " with a malformed or truncated JSON body ("
-              + redactor.scrubMessage(detail)
-              + ")",
-          "the server keeps sending broken JSON; check hvae.base-url points at the model API and"
-              + " the server is healthy");
-    }
-  }
-
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private String serverMessage(String body) {
-    try {
-      JsonNode json = MAPPER.readTree(body);
-      if (json != null) {
-        return serverMessage(json);
-      }
-    } catch (JsonProcessingException notJson) {
-      // show the raw text, scrubbed
-    }
-    String scrubbed = redactor.scrubMessage(body);
-    return scrubbed.isEmpty() ? "" : " (\"" + scrubbed + "\")";
-  }
-
-  private String serverMessage(JsonNode json) {
-    String message = json.toString();
-    JsonNode error = json.path("error");
-    if (error.isTextual()) {
-      message = error.asText();
-    } else if (error.path("message").isTextual()) {
-      message = error.path("message").asText();
-    } else if (json.path("message").isTextual()) {
-      message = json.path("message").asText();
-    }
-    String scrubbed = redactor.scrubMessage(message);
-    return scrubbed.isEmpty() ? "" : " (\"" + scrubbed + "\")";
-  }
-
-  private String describe(IOException e) {
-    String detail = e.getMessage() == null ? "" : ": " + redactor.scrubMessage(e.getMessage());
-    if (e instanceof SocketTimeoutException) {
-      return "no answer within the read timeout of " + seconds(timeouts.read()) + detail;
-    }
-    if (e instanceof InterruptedIOException) {
-      return "no complete answer within the call timeout of " + seconds(timeouts.call()) + detail;
-    }
-    if (e instanceof ConnectException || e instanceof UnknownHostException) {
-      return "could not connect (" + e.getClass().getSimpleName() + detail + ")";
-    }
-    return "connection failed (" + e.getClass().getSimpleName() + detail + ")";
-  }
-
-  private static String adviceFor(IOException e) {
-    if (e instanceof InterruptedIOException) {
-      return "the model answers too slowly: raise hvae.request-timeout, or use a smaller model";
-    }
-    if (e instanceof ConnectException || e instanceof UnknownHostException) {
-      return "check that the server is running and that hvae.base-url is right";
-    }
-    return "check that the server is running and healthy";
-  }
-
-  static String seconds(Duration duration) {
-    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-  }
-
-  static String size(long bytes) {
-    return bytes >= (1 << 20)
-        ? String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20))
-        : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
   }
 
   @Override
   public void close() {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
-  }
-
-  /** How one attempt went. */
-  private sealed interface Attempt {
-    record Success(JsonNode json) implements Attempt {}
-
-    /**
-     * @param cause the retry's cause as counted: the status, {@code timeout}, {@code connection}...
-     * @param unreachable a connection failure or timeout: the endpoint said nothing at all
-     */
-    record Retry(
-        String cause, String reason, Optional<Duration> retryAfter, String advice, boolean unreachable)
-        implements Attempt {
-      static Retry of(String cause, String reason, String advice) {
-        return new Retry(cause, reason, Optional.empty(), advice, false);
-      }
-    }
-
-    record Fatal(String message) implements Attempt {}
-
-    /** Not sent: the endpoint's breaker opened while this call waited. */
-    record Refused() implements Attempt {}
   }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param environment where API keys are read from
  * @param limits requests in flight per endpoint ({@code hvae.concurrency}), shared
  * @param budget tokens the run may use ({@code hvae.max-tokens-budget}), shared
+ * @param promptCaching mark requests' repeated prefixes for the provider's prompt cache where the
+ *     API wants them marked (Anthropic's {@code cache_control}; {@code hvae.prompt-caching})
  */
 public record AgentSettings(
     Optional<String> baseUrl,
@@ -29,7 +31,8 @@ public record AgentSettings(
     RetryPolicy retry,
     Environment environment,
     EndpointLimits limits,
-    TokenBudget budget) {
+    TokenBudget budget,
+    boolean promptCaching) {
 
   public static final int DEFAULT_CONCURRENCY = 8;
 
@@ -42,6 +45,18 @@ public record AgentSettings(
     Objects.requireNonNull(budget, "budget");
   }
 
+  /** With prompt caching on, as by default. */
+  public AgentSettings(
+      Optional<String> baseUrl,
+      long seed,
+      HttpTimeouts timeouts,
+      RetryPolicy retry,
+      Environment environment,
+      EndpointLimits limits,
+      TokenBudget budget) {
+    this(baseUrl, seed, timeouts, retry, environment, limits, budget, true);
+  }
+
   /** The provider's own endpoint, keys from the process environment, no budget, fresh limits. */
   public static AgentSettings defaults(long seed) {
     return new AgentSettings(
@@ -51,33 +66,39 @@ public record AgentSettings(
         RetryPolicy.DEFAULTS,
         Environment.system(),
         new EndpointLimits(DEFAULT_CONCURRENCY),
-        TokenBudget.unlimited());
+        TokenBudget.unlimited(),
+        true);
   }
 
   public AgentSettings withBaseUrl(String baseUrl) {
     return new AgentSettings(
-        Optional.of(baseUrl), seed, timeouts, retry, environment, limits, budget);
+        Optional.of(baseUrl), seed, timeouts, retry, environment, limits, budget, promptCaching);
   }
 
   public AgentSettings withTimeouts(HttpTimeouts timeouts) {
-    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget);
+    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget, promptCaching);
   }
 
   public AgentSettings withRetry(RetryPolicy retry) {
-    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget);
+    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget, promptCaching);
   }
 
   public AgentSettings withEnvironment(Environment environment) {
-    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget);
+    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget, promptCaching);
   }
 
-  /** Fresh limits of {@code perEndpoint} requests in flight per endpoint. */
+  /** Fresh limits of at most {@code perEndpoint} requests in flight per endpoint, same policy. */
   public AgentSettings withConcurrency(int perEndpoint) {
     return new AgentSettings(
-        baseUrl, seed, timeouts, retry, environment, new EndpointLimits(perEndpoint), budget);
+        baseUrl, seed, timeouts, retry, environment, new EndpointLimits(perEndpoint, limits.policy()), budget,
+        promptCaching);
   }
 
   public AgentSettings withBudget(TokenBudget budget) {
-    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget);
+    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget, promptCaching);
+  }
+
+  public AgentSettings withPromptCaching(boolean on) {
+    return new AgentSettings(baseUrl, seed, timeouts, retry, environment, limits, budget, on);
   }
 }

@@ -92,7 +92,7 @@ public final class HttpEndpoints {
 
   /**
    * The client of an endpoint: limited per endpoint, retried and timed out as the run's settings
-   * say, its server text scrubbed of the endpoint's own key.
+   * say, its server text scrubbed of the endpoint's own key and of its configured headers' values.
    */
   public static ResilientJsonClient client(ModelEndpoint endpoint, ModelProvider.Context context) {
     OkHttpCompatibility.require();
@@ -105,7 +105,7 @@ public final class HttpEndpoints {
         settings.timeouts(),
         settings.retry(),
         settings.limits().forEndpoint(endpoint.limitKey()),
-        endpoint.apiKey());
+        endpoint.secrets());
   }
 
   /** Why {@code spec} of {@code provider} cannot be called here, empty when it can. */

@@ -21,6 +21,14 @@ public abstract class HttpProvider implements ModelProvider {
   protected abstract ModelAgent agent(ModelEndpoint endpoint, ResilientJsonClient client);
 
   /**
+   * The same, for a provider whose requests depend on the run's agent settings (Anthropic's prompt
+   * caching, {@code hvae.prompt-caching}).
+   */
+  protected ModelAgent agent(ModelEndpoint endpoint, ResilientJsonClient client, AgentSettings settings) {
+    return agent(endpoint, client);
+  }
+
+  /**
    * The API base URL a base URL given in the ecosystem's variable ({@link
    * EndpointDefaults#baseUrlVariable()}) stands for, where that variable's convention differs from
    * this library's (Anthropic's SDK appends {@code /v1} itself).
@@ -56,6 +64,6 @@ public abstract class HttpProvider implements ModelProvider {
   @Override
   public ModelAgent create(ModelSpec spec, ModelProvider.Context context) {
     ModelEndpoint endpoint = endpoint(spec, context);
-    return agent(endpoint, HttpEndpoints.client(endpoint, context));
+    return agent(endpoint, HttpEndpoints.client(endpoint, context), SettingsContext.settingsOf(context));
   }
 }

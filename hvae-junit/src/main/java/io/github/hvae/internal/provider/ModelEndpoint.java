@@ -130,6 +130,18 @@ public record ModelEndpoint(
     return headers.build();
   }
 
+  /**
+   * Every secret requests to this endpoint carry: its key, and the values of its configured
+   * headers (a gateway's subscription key is as secret as the provider's). Server text is scrubbed
+   * of all of them.
+   */
+  public List<ApiKey> secrets() {
+    List<ApiKey> secrets = new java.util.ArrayList<>();
+    apiKey.ifPresent(secrets::add);
+    extraHeaders.forEach(h -> secrets.add(h.value()));
+    return List.copyOf(secrets);
+  }
+
   /** The URL of an endpoint path below the base URL, e.g. {@code chat/completions}. */
   public HttpUrl resolvePath(String path) {
     return baseUrl.newBuilder().addPathSegments(path).build();

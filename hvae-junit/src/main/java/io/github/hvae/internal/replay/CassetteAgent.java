@@ -1,7 +1,5 @@
 package io.github.hvae.internal.replay;
 
-import io.github.hvae.internal.io.AtomicFiles;
-
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
@@ -11,18 +9,11 @@ import io.github.hvae.internal.replay.Cassette.Interaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +42,6 @@ public final class CassetteAgent implements ModelAgent {
   private final Path file;
   private final CassetteMode mode;
   private final Supplier<ModelAgent> model;
-  private final Writes writes;
 
   private final Object lock = new Object();
   // Guarded by lock: the cassette once loaded, or why it could not be; the next turn per sample.
@@ -59,59 +49,11 @@ public final class CassetteAgent implements ModelAgent {
   private CassetteException unreadable;
   private final Map<Integer, Integer> nextTurn = new HashMap<>();
   private ModelAgent agent;
-  // Guarded by lock: exchanges appended so far. Guarded by writeLock: how many of them the file holds.
+  // Guarded by lock: exchanges appended so far.
   private long appended;
-  private final Object writeLock = new Object();
-  private long written = -1;
-  private boolean retired;
-  // Set once the file holds this agent's first exchange: from then on exchanges go to the journal.
-  private volatile boolean started;
   // Guarded by lock, with the cassette it renders.
   private final CassetteFile.Renderer renderer = new CassetteFile.Renderer();
-  // Guarded by journalLock: the journal of exchanges the file may not hold yet, and the highest
-  // exchange written to it; journals of killed runs that the next rewrite makes redundant.
-  private final Object journalLock = new Object();
-  private CassetteJournal journal;
-  private long journaled;
-  private List<Path> superseded = List.of();
-  private final AtomicBoolean rewriteScheduled = new AtomicBoolean();
-
-  /**
-   * How long the cassette file may lag its journal while exchanges keep coming: one rewrite
-   * serves every exchange of that time. The first rewrite comes at once, so the file exists early.
-   */
-  static final Duration REWRITE_DELAY = Duration.ofMillis(500);
-
-  /** Rewrites cassettes in the background; daemon, so that it never keeps a JVM alive. */
-  private static final ScheduledExecutorService REWRITER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread thread = new Thread(r, "hvae-cassette-writer");
-            thread.setDaemon(true);
-            return thread;
-          });
-
-  /** Agents with exchanges that only their journal holds; flushed when the JVM exits. */
-  private static final Set<CassetteAgent> PENDING = ConcurrentHashMap.newKeySet();
-
-  /** The agent of this process that writes each cassette file now. */
-  private static final Map<Path, CassetteAgent> WRITERS = new ConcurrentHashMap<>();
-
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  for (CassetteAgent agent : List.copyOf(PENDING)) {
-                    try {
-                      agent.flush();
-                    } catch (RuntimeException e) {
-                      // The journal stays; the next run that reads the cassette applies it.
-                    }
-                  }
-                },
-                "hvae-cassette-flush"));
-  }
+  private final CassetteWriter writer;
 
   /**
    * @param spec the model the evaluation asks for
@@ -153,7 +95,7 @@ public final class CassetteAgent implements ModelAgent {
     this.file = Objects.requireNonNull(file, "file");
     this.mode = mode;
     this.model = Objects.requireNonNull(model, "model");
-    this.writes = Objects.requireNonNull(writes, "writes");
+    this.writer = new CassetteWriter(file, Objects.requireNonNull(writes, "writes"), this::snapshot);
   }
 
   /** How a recording puts each exchange on disk; either way, before its call returns. */
@@ -176,6 +118,11 @@ public final class CassetteAgent implements ModelAgent {
   @Override
   public ModelSpec spec() {
     return spec;
+  }
+
+  /** How this agent puts exchanges on disk. */
+  public Writes writes() {
+    return writer.writes();
   }
 
   /** The cassette file this agent reads and writes. */
@@ -238,142 +185,17 @@ public final class CassetteAgent implements ModelAgent {
       nextTurn.put(sample, turn + 1);
       exchange = ++appended;
     }
-    persist(sample, turn, interaction, exchange);
+    writer.persist(sample, turn, interaction, exchange);
     return reply;
   }
 
-  /**
-   * Returns once the exchange is on disk. The first exchange rewrites the cassette file at once (a
-   * recording replaces the old file from its first exchange); later ones are appended, with one
-   * write, to this agent's {@link CassetteJournal}, which every reader of the cassette applies.
-   * The file is then rewritten in the background at most every {@link #REWRITE_DELAY}, one rewrite
-   * serving every exchange since the last; {@link #flush} (and the JVM's exit) rewrites it and
-   * removes the journal.
-   *
-   * <p>Rewriting the file on every exchange, as before, cost a rename over the old file per call,
-   * which ext4 turns into a flush of the new one: about a millisecond per call on the benchmark
-   * machine, 0.3 ms when quiet. The promise is unchanged: every call returns only once its
-   * exchange is on disk, and a run killed at any instant leaves a cassette that parses and holds
-   * every exchange whose call returned (the file plus its journal).
-   */
-  private void persist(int sample, int turn, Interaction interaction, long exchange) {
-    if (writes == Writes.REWRITE_EACH_EXCHANGE) {
-      rewriteEach(exchange);
-      return;
-    }
-    if (!started) {
-      synchronized (writeLock) {
-        if (!started) {
-          rewrite();
-          started = true;
-        }
-        if (written >= exchange) {
-          return;
-        }
+  /** The cassette as text when it holds more than {@code written} exchanges; null otherwise. */
+  private CassetteWriter.Snapshot snapshot(long written) {
+    synchronized (lock) {
+      if (cassette == null || appended == written) {
+        return null;
       }
-    }
-    synchronized (journalLock) {
-      try {
-        if (journal == null) {
-          journal = CassetteJournal.create(file);
-        }
-        journal.append(sample, turn, interaction);
-      } catch (IOException e) {
-        throw new CassetteException(
-            "cannot write beside cassette "
-                + file.toAbsolutePath()
-                + ": "
-                + e
-                + "; check that the directory (hvae.cassette-dir) is writable",
-            e);
-      }
-      journaled = Math.max(journaled, exchange);
-    }
-    PENDING.add(this);
-    if (rewriteScheduled.compareAndSet(false, true)) {
-      REWRITER.schedule(this::rewriteInBackground, REWRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /**
-   * Returns once the file holds the first {@code exchange} exchanges. Concurrent samples share
-   * rewrites: a sample that waited while another wrote finds its exchange already written, and
-   * one rewrite serves every sample that queued behind it. Writing on every exchange under the
-   * cassette's lock made recording quadratic and serialised the samples; the text is rendered
-   * incrementally ({@link CassetteFile.Renderer}: only the samples that changed).
-   */
-  private void rewriteEach(long exchange) {
-    synchronized (writeLock) {
-      if (written >= exchange) {
-        return;
-      }
-      String json;
-      long covers;
-      synchronized (lock) {
-        json = renderer.render(cassette);
-        covers = appended;
-      }
-      CassetteFile.writeJson(file, json);
-      written = covers;
-      dropSuperseded();
-    }
-  }
-
-  /** Removes the journals of killed runs once the file holds what they held. */
-  private void dropSuperseded() {
-    synchronized (journalLock) {
-      try {
-        for (Path old : superseded) {
-          Files.deleteIfExists(old);
-        }
-        superseded = List.of();
-      } catch (IOException e) {
-        // Left for the next rewrite; readers apply a journal twice without harm.
-      }
-    }
-  }
-
-  private void rewriteInBackground() {
-    rewriteScheduled.set(false);
-    try {
-      rewrite();
-    } catch (RuntimeException e) {
-      // The journal keeps every exchange; the next rewrite, flush() or reader gets them.
-    }
-  }
-
-  /**
-   * Rewrites the cassette file with every exchange appended so far, atomically; removes the
-   * journal when the file holds all it held, and the journals of killed runs the file supersedes.
-   */
-  private void rewrite() {
-    synchronized (writeLock) {
-      if (retired) {
-        return;
-      }
-      String json;
-      long covers;
-      synchronized (lock) {
-        if (cassette == null || appended == written) {
-          return;
-        }
-        json = renderer.render(cassette);
-        covers = appended;
-      }
-      CassetteFile.writeJson(file, json);
-      written = covers;
-      dropSuperseded();
-      synchronized (journalLock) {
-        try {
-          if (journal != null && journaled <= covers) {
-            journal.delete();
-            journal = null;
-            PENDING.remove(this);
-          }
-        } catch (IOException e) {
-          // Left for the next rewrite; readers apply a journal twice without harm.
-        }
-      }
+      return new CassetteWriter.Snapshot(renderer.render(cassette), appended);
     }
   }
 
@@ -383,20 +205,7 @@ public final class CassetteAgent implements ModelAgent {
    * evaluation ends to have the file complete at once.
    */
   public void flush() {
-    rewrite();
-    synchronized (journalLock) {
-      if (journal == null) {
-        PENDING.remove(this);
-      }
-    }
-  }
-
-  /** Another agent of this process writes the file from now on: hand it a complete file. */
-  private void retire() {
-    flush();
-    synchronized (writeLock) {
-      retired = true;
-    }
+    writer.flush();
   }
 
   private ModelAgent modelAgent() {
@@ -415,23 +224,8 @@ public final class CassetteAgent implements ModelAgent {
     }
     if (cassette == null) {
       if (mode != CassetteMode.REPLAY) {
-        CassetteAgent previous = WRITERS.put(file.toAbsolutePath().normalize(), this);
-        if (previous != null && previous != this) {
-          previous.retire();
-        }
-        // Temporary files of writers that are gone; journals of killed runs, which this agent's
-        // first rewrite includes (auto) or replaces (record).
         try {
-          AtomicFiles.deleteLeftovers(file);
-          List<Path> abandoned = new java.util.ArrayList<>();
-          for (Path each : CassetteJournal.of(file)) {
-            if (CassetteJournal.isAbandoned(each)) {
-              abandoned.add(each);
-            }
-          }
-          synchronized (journalLock) {
-            superseded = List.copyOf(abandoned);
-          }
+          writer.claim();
         } catch (IOException e) {
           throw new CassetteException(
               "cannot clean up beside cassette " + file.toAbsolutePath() + ": " + e, e);

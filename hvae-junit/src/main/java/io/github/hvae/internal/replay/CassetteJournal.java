@@ -161,13 +161,13 @@ final class CassetteJournal implements AutoCloseable {
    *
    * @return false when the journal vanished meanwhile (its writer rewrote the cassette and removed
    *     it)
-   * @throws CassetteFile.MalformedCassette for a complete line that is no exchange
+   * @throws CassetteParser.MalformedCassette for a complete line that is no exchange
    */
   static boolean applyTo(Cassette cassette, Path journal) throws IOException {
     String text;
     try {
       if (Files.size(journal) > CassetteFile.MAX_FILE_BYTES) {
-        throw new CassetteFile.MalformedCassette("journal " + journal + " is larger than any recording");
+        throw new CassetteParser.MalformedCassette("journal " + journal + " is larger than any recording");
       }
       text = Files.readString(journal, StandardCharsets.UTF_8);
     } catch (NoSuchFileException gone) {
@@ -188,10 +188,10 @@ final class CassetteJournal implements AutoCloseable {
       try {
         node = MAPPER.readTree(line);
       } catch (IOException e) {
-        throw new CassetteFile.MalformedCassette(
+        throw new CassetteParser.MalformedCassette(
             "line " + lineNumber + " of journal " + journal.getFileName() + " is not JSON");
       }
-      CassetteFile.applyLine(cassette, node);
+      CassetteParser.applyLine(cassette, node);
     }
     return true;
   }

@@ -5,6 +5,7 @@ import io.github.hvae.report.ReportFormat;
 import static io.github.hvae.internal.report.Format.markdownCell;
 import static io.github.hvae.internal.report.Format.number;
 
+import io.github.hvae.internal.text.Numbers;
 import java.util.List;
 
 /**
@@ -61,6 +62,22 @@ public final class MarkdownSummary implements ReportFormat {
           .append(" | ").append(delta(report, e))
           .append(" |\n");
     }
+    RunUsage usage = RunUsage.of(all);
+    if (usage.total().costUsd().isPresent() || usage.total().retries() > 0) {
+      m.append("\n| Test | Model | Calls | Tokens in / out | Cost | Retries |\n|---|---|---:|---:|---:|---|\n");
+      for (Report.Evaluation e : all) {
+        Report.Usage u = e.usage();
+        m.append("| ").append(markdownCell(e.shortTest()))
+            .append(" | ").append(markdownCell(e.model()))
+            .append(" | ").append(u.calls())
+            .append(" | ").append(u.promptTokens()).append(" / ").append(u.completionTokens())
+            .append(u.cachedPromptTokens() > 0 ? " (" + u.cachedPromptTokens() + " cached)" : "")
+            .append(" | ").append(u.costUsd().isPresent() ? Numbers.dollars(u.costUsd().getAsDouble()) : "—")
+            .append(" | ").append(u.retries() > 0 ? markdownCell(RunUsage.retries(u)) : "—")
+            .append(" |\n");
+      }
+    }
+    m.append("\nUsage: ").append(markdownCell(usage.describe())).append('\n');
     long refusals = all.stream().mapToLong(e -> e.answers().refusals()).sum();
     long unparseable = all.stream().mapToLong(e -> e.answers().unparseable()).sum();
     m.append("\nRefusals: ").append(refusals).append(" · unparseable answers: ").append(unparseable)

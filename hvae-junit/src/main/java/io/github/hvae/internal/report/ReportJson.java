@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The JSON report, schema {@code hvae-report/1}, to and from the typed {@link Report}: the one
- * place that knows field names. Field order is fixed, so that reports diff cleanly; fields are
- * added, never renamed.
+ * The JSON report, schema {@code hvae-report/1}, to and from the typed {@link Report}: with {@link
+ * ReportJsonReader} and {@link UsageJson} (usage and endpoints), the one place that knows field
+ * names. Field order is fixed, so that reports diff cleanly; fields are added, never renamed.
  */
 public final class ReportJson {
 
@@ -83,7 +83,13 @@ public final class ReportJson {
   public static ObjectNode toJson(Report report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema", Report.SCHEMA);
-    root.set("run", run(report.run(), true));
+    ObjectNode run = run(report.run(), true);
+    // The run's usage is its evaluations', added up: written, never read back.
+    RunUsage total = RunUsage.of(report.evaluations());
+    ObjectNode usage = UsageJson.write(run.putObject("usage"), total.total());
+    ArrayNode unpriced = usage.putArray("unpricedModels");
+    total.unpricedModels().forEach(unpriced::add);
+    root.set("run", run);
     ArrayNode array = root.putArray("evaluations");
     report.evaluations().forEach(e -> array.add(evaluation(e)));
     return root;
@@ -106,6 +112,7 @@ public final class ReportJson {
               baseline.put("path", b.path());
               baseline.put("tolerance", b.tolerance());
             });
+    UsageJson.writeEndpoints(node.putArray("endpoints"), run.endpoints());
     if (withShards && !run.shards().isEmpty()) {
       ArrayNode shards = node.putArray("shards");
       for (Report.Shard shard : run.shards()) {
@@ -166,12 +173,7 @@ public final class ReportJson {
     ObjectNode interval = node.putObject("interval");
     interval.put("method", m.intervalMethod());
     interval.put("confidence", round(m.intervalConfidence(), 6));
-    ObjectNode usage = node.putObject("usage");
-    usage.put("calls", e.usage().calls());
-    usage.put("promptTokens", e.usage().promptTokens());
-    usage.put("cachedPromptTokens", e.usage().cachedPromptTokens());
-    usage.put("completionTokens", e.usage().completionTokens());
-    usage.put("estimated", e.usage().estimated());
+    UsageJson.write(node.putObject("usage"), e.usage());
     node.put("durationMs", e.durationMs());
     e.transcript()
         .ifPresent(
@@ -233,7 +235,7 @@ public final class ReportJson {
     }
   }
 
-  private static void putNumber(ObjectNode node, String name, OptionalDouble value, int digits) {
+  static void putNumber(ObjectNode node, String name, OptionalDouble value, int digits) {
     if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
       node.put(name, round(value.getAsDouble(), digits));
     } else {

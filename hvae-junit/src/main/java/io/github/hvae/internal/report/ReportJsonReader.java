@@ -114,7 +114,8 @@ final class ReportJsonReader {
       throw new IllegalArgumentException("\"" + path + ".finishedAt\" " + finished + " is before \"startedAt\" " + started);
     }
     return new Report.Run(
-        optionalText(run, "hvaeVersion", path).orElse("unknown"), models, settings, started, finished, baseline, shards);
+        optionalText(run, "hvaeVersion", path).orElse("unknown"), models, settings, started, finished, baseline, shards,
+        UsageJson.readEndpoints(array(run, "endpoints", path), path + ".endpoints"));
   }
 
   private static Report.Evaluation readEvaluation(JsonNode e) {
@@ -171,11 +172,7 @@ final class ReportJsonReader {
         new Report.Answers(
             count(a, "parsed", "answers", 0), count(a, "refusals", "answers", 0), count(a, "unparseable", "answers", 0),
             count(a, "reasked", "answers", 0), count(a, "extracted", "answers", 0));
-    JsonNode u = object(e, "usage", "");
-    Report.Usage usage =
-        new Report.Usage(
-            amount(u, "calls", "usage"), amount(u, "promptTokens", "usage"), amount(u, "completionTokens", "usage"),
-            bool(u, "estimated", "usage", false), amount(u, "cachedPromptTokens", "usage"));
+    Report.Usage usage = UsageJson.read(object(e, "usage", ""));
     return new Report.Evaluation(
         test,
         model,
@@ -248,7 +245,7 @@ final class ReportJsonReader {
     return Optional.of(value.asText());
   }
 
-  private static boolean bool(JsonNode parent, String field, String path, boolean fallback) {
+  static boolean bool(JsonNode parent, String field, String path, boolean fallback) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return fallback;
@@ -273,7 +270,7 @@ final class ReportJsonReader {
   }
 
   /** Calls, tokens or milliseconds: a whole number from 0 to {@link #MAX_AMOUNT}; missing is 0. */
-  private static long amount(JsonNode parent, String field, String path) {
+  static long amount(JsonNode parent, String field, String path) {
     JsonNode value = parent.path(field);
     if (value.isMissingNode() || value.isNull()) {
       return 0;

@@ -171,8 +171,11 @@ public final class ReportMerge {
     Instant started = null;
     Instant finished = null;
     List<Report.Shard> shards = new ArrayList<>();
+    List<Report.Endpoint> endpoints = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       Report.Run r = runs.get(i);
+      // Each JVM had its own limit per endpoint: its entries stay apart.
+      endpoints.addAll(r.endpoints());
       versions.add(r.hvaeVersion());
       models.addAll(r.models());
       started = started == null || r.startedAt().isBefore(started) ? r.startedAt() : started;
@@ -194,7 +197,8 @@ public final class ReportMerge {
         started,
         finished,
         baseline,
-        shards);
+        shards,
+        endpoints);
   }
 
   /**

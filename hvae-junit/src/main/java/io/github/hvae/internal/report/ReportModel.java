@@ -4,6 +4,7 @@ import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Trajectory;
+import io.github.hvae.internal.http.EndpointStats;
 import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.rating.ProfileReports;
 import io.github.hvae.report.Report;
@@ -47,6 +48,14 @@ public final class ReportModel {
 
   /** One evaluation as the report shows it, compared with the baseline where it has an entry. */
   public static Report.Evaluation of(SvoEvaluation e, Baseline baseline, double tolerance) {
+    return of(e, baseline, tolerance, OptionalDouble.empty());
+  }
+
+  /**
+   * The same, with what its tokens cost ({@code hvae.price.<model spec>}), empty when the model has
+   * no price.
+   */
+  public static Report.Evaluation of(SvoEvaluation e, Baseline baseline, double tolerance, OptionalDouble costUsd) {
     Optional<String> value = Optional.empty();
     double angle = Double.NaN;
     if (e.goal() instanceof ValueTarget v) {
@@ -81,7 +90,8 @@ public final class ReportModel {
             e.answers().extracted());
     Report.Usage usage =
         new Report.Usage(
-            e.calls(), e.usage().promptTokens(), e.usage().completionTokens(), e.usage().estimated(), 0);
+            e.calls(), e.usage().promptTokens(), e.usage().completionTokens(), e.usage().estimated(),
+            e.usage().cachedPromptTokens(), e.usage().retries().byCause(), costUsd);
     Optional<Report.BaselineDelta> delta =
         baseline
             .compare(e.test(), e.model().toString(), e.valueRationality().map(Estimate::mean), tolerance)
@@ -103,6 +113,14 @@ public final class ReportModel {
         exampleSample(e).map(ReportModel::transcript),
         delta,
         ProfileReports.of(e, Instruments.find(e.instrument())));
+  }
+
+  /** What the run saw of one endpoint, as the report writes it. */
+  public static Report.Endpoint endpoint(EndpointStats stats) {
+    EndpointStats.Levels levels = stats.levels();
+    return new Report.Endpoint(
+        stats.endpoint(), stats.ceiling(), stats.adaptive(), levels.start(), levels.highest(), levels.lowest(),
+        levels.current(), stats.requests(), levels.rateLimited(), levels.cuts(), stats.breakerOpenings());
   }
 
   /**

@@ -116,13 +116,7 @@ public final class RunProgress {
 
   /** 950, 12.3k, 4.56M. */
   static String compact(long n) {
-    if (n < 1_000) {
-      return Long.toString(n);
-    }
-    if (n < 1_000_000) {
-      return String.format(Locale.ROOT, "%.1fk", n / 1_000.0);
-    }
-    return String.format(Locale.ROOT, "%.2fM", n / 1_000_000.0);
+    return io.github.hvae.internal.text.Numbers.tokens(n);
   }
 
   private final class Metered implements ModelAgent {

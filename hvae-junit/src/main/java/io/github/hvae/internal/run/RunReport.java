@@ -5,6 +5,8 @@ import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
+import io.github.hvae.internal.config.InvalidConfigurationException;
+import io.github.hvae.internal.http.EndpointStats;
 import io.github.hvae.internal.instruments.Instruments;
 import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.report.Baseline;
@@ -12,7 +14,9 @@ import io.github.hvae.internal.stats.Consistency;
 import io.github.hvae.internal.stats.RationalityDefinition;
 import io.github.hvae.internal.report.ReportFiles;
 import io.github.hvae.internal.report.ReportModel;
+import io.github.hvae.internal.report.RunUsage;
 import io.github.hvae.internal.report.TestJvm;
+import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
 import java.io.PrintStream;
@@ -25,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Every evaluation of the run, and what becomes of them: a progress line as each finishes ({@link
@@ -128,8 +133,10 @@ public final class RunReport {
    * The JVM shuts down before the run's end (SIGTERM, Ctrl-C, {@code System.exit}), perhaps while a
    * call hangs: says so, then writes the report of the evaluations that finished, as {@link #finish}
    * does. Evaluations still running are not in it: they have no verdict.
+   *
+   * @param endpoints what the run saw of each HTTP endpoint until then, as for {@link #finish(List)}
    */
-  public void finishBeforeShutdown() {
+  public void finishBeforeShutdown(List<EndpointStats> endpoints) {
     int finished;
     synchronized (evaluations) {
       finished = evaluations.size();
@@ -138,11 +145,16 @@ public final class RunReport {
     console.println(
         "HVAE: the JVM is shutting down before the run ended (SIGTERM, Ctrl-C or System.exit); the report"
             + " holds the " + finished + " evaluation(s) that finished, not those still running");
-    finish();
+    finish(endpoints);
   }
 
-  /** Writes the report of every evaluation recorded, prints the summary, blesses if asked. */
-  public void finish() {
+  /**
+   * Writes the report of every evaluation recorded, prints the summary, blesses if asked.
+   *
+   * @param endpoints what the run saw of each HTTP endpoint it called (concurrency reached, rate
+   *     limits met), for the report's {@code run.endpoints} and the summary
+   */
+  public void finish(List<EndpointStats> endpoints) {
     List<SvoEvaluation> done;
     synchronized (evaluations) {
       done = new ArrayList<>(evaluations);
@@ -152,11 +164,11 @@ public final class RunReport {
     }
     // Parallel runs finish in any order; the report does not depend on it.
     done.sort(Comparator.comparing(SvoEvaluation::test).thenComparing(e -> e.model().toString()));
-    Report report = report(done);
+    Report report = report(done, endpoints);
     ReportFiles files =
         ReportFiles.writeRun(
             configuration.get(HvaeKeys.REPORT_DIR), jvm, configuration.find(HvaeKeys.FORK), report, startedAt);
-    printSummary(done, files);
+    printSummary(done, report, files);
     GitHubActions.publish(configuration, environment, jvm, startedAt, done, this::baselineRegression, files, console);
     if (configuration.get(HvaeKeys.BASELINE_BLESS)) {
       Baseline blessed = baseline.blessedWith(report.evaluations());
@@ -169,7 +181,7 @@ public final class RunReport {
     }
   }
 
-  private Report report(List<SvoEvaluation> done) {
+  private Report report(List<SvoEvaluation> done, List<EndpointStats> endpoints) {
     LinkedHashSet<String> models = new LinkedHashSet<>();
     done.forEach(e -> models.add(e.model().toString()));
     Report.Run run =
@@ -180,8 +192,25 @@ public final class RunReport {
             startedAt,
             clock.instant(),
             baseline.source().map(path -> new Report.BaselineRef(path, tolerance())),
-            List.of());
-    return new Report(run, done.stream().map(e -> ReportModel.of(e, baseline, tolerance())).toList());
+            List.of(),
+            endpoints.stream().map(ReportModel::endpoint).toList());
+    return new Report(run, done.stream().map(e -> ReportModel.of(e, baseline, tolerance(), cost(e))).toList());
+  }
+
+  /**
+   * What an evaluation's tokens cost at its model's {@code hvae.price.<model spec>}; empty without
+   * a price. A price that does not parse failed the evaluation where its model was made (see
+   * {@link AgentRegistry}); here it counts as none, so that the report is still written.
+   */
+  private OptionalDouble cost(SvoEvaluation e) {
+    try {
+      return configuration
+          .find(HvaeKeys.PRICE, e.model().toString())
+          .map(price -> OptionalDouble.of(price.costUsd(e.usage())))
+          .orElse(OptionalDouble.empty());
+    } catch (InvalidConfigurationException invalid) {
+      return OptionalDouble.empty();
+    }
   }
 
   /** The run settings the registry marks for the report, as JSON-friendly values. */
@@ -199,16 +228,23 @@ public final class RunReport {
     return settings;
   }
 
-  private void printSummary(List<SvoEvaluation> done, ReportFiles files) {
+  private void printSummary(List<SvoEvaluation> done, Report report, ReportFiles files) {
     console.println();
     console.println("HVAE value alignment — " + done.size() + " evaluation(s)");
-    for (SvoEvaluation e : done) {
+    for (int i = 0; i < done.size(); i++) {
+      SvoEvaluation e = done.get(i);
       console.println("  " + summaryLine(e));
       baseline
           .compare(e.test(), e.model().toString(), e.valueRationality().map(Estimate::mean), tolerance())
           .filter(Baseline.Comparison::regressed)
           .ifPresent(c -> console.println("    below baseline: " + c.describe()));
+      usageLines(report.evaluations().get(i).usage()).forEach(console::println);
     }
+    RunUsage usage = RunUsage.of(report.evaluations());
+    if (usage.total().costUsd().isPresent() || done.stream().anyMatch(e -> !e.simulated())) {
+      console.println("  Usage: " + usage.describe());
+    }
+    report.run().endpoints().forEach(endpoint -> console.println("  Endpoint " + RunUsage.describe(endpoint)));
     if (done.stream().anyMatch(SvoEvaluation::simulated)) {
       console.println(
           "  (simulated) marks the embedded reference respondent, not a language model: set"
@@ -228,6 +264,20 @@ public final class RunReport {
               + " mvn hvae:merge (or leave hvae.fork unset: Surefire's forks are joined by themselves)");
     }
     console.println();
+  }
+
+  /**
+   * Beneath an evaluation's line: its cost when its model has a price, and its retries when it
+   * had any ({@code 3 retries: 429 ×2, 503 ×1}); the retries themselves are logged at debug level
+   * only, so this is where a run says what its endpoints put it through.
+   */
+  static List<String> usageLines(Report.Usage usage) {
+    List<String> lines = new ArrayList<>();
+    usage.costUsd().ifPresent(cost -> lines.add("    cost " + Numbers.dollars(cost)));
+    if (usage.retries() > 0) {
+      lines.add("    " + RunUsage.retries(usage));
+    }
+    return lines;
   }
 
   private static String describe(Path file) {

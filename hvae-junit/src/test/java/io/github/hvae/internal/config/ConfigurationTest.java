@@ -146,7 +146,8 @@ class ConfigurationTest {
         .hasMessageStartingWith(
             "unknown configuration parameter hvae.goalprompt (in file:/x/junit-platform.properties);"
                 + " did you mean hvae.goal-prompt?")
-        .hasMessageContaining("Known keys: hvae.anthropic.base-url, ");
+        .hasMessageContaining("Known keys: hvae.adaptive-concurrency, hvae.anthropic.base-url, ")
+        .hasMessageContaining("hvae.price.<model spec>");
   }
 
   @Test
@@ -220,5 +221,126 @@ class ConfigurationTest {
     assertThat(settings.timeouts().read()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.retry().maxAttempts()).isEqualTo(2);
     assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void theTransportKeysShapeEveryEndpointOfTheRun() {
+    Configuration defaults = read(Map.of());
+    assertThat(defaults.get(HvaeKeys.ADAPTIVE_CONCURRENCY)).isTrue();
+    assertThat(defaults.get(HvaeKeys.INITIAL_CONCURRENCY)).isEqualTo(4);
+    assertThat(defaults.get(HvaeKeys.BREAKER_COOL_DOWN)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.get(HvaeKeys.MAX_BODY_SIZE)).isEqualTo(8L << 20);
+    assertThat(defaults.get(HvaeKeys.PROMPT_CACHING)).isTrue();
+
+    Configuration configuration =
+        read(
+            Map.of(
+                "hvae.concurrency", "64",
+                "hvae.adaptive-concurrency", "false",
+                "hvae.initial-concurrency", "16",
+                "hvae.breaker-cool-down", "2m",
+                "hvae.max-body-size", "512KiB",
+                "hvae.prompt-caching", "false"));
+    AgentSettings settings = AgentRegistry.agentSettings(configuration, Environment.of(Map.of()));
+    assertThat(settings.limits().perEndpoint()).isEqualTo(64);
+    assertThat(settings.limits().policy().adaptiveConcurrency()).isFalse();
+    assertThat(settings.limits().policy().initialConcurrency()).isEqualTo(16);
+    assertThat(settings.limits().policy().breakerCoolDown()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(settings.limits().policy().maxBodyBytes()).isEqualTo(512L << 10);
+    assertThat(settings.promptCaching()).isFalse();
+    // Fixed capacity: the ceiling is the level from the first request.
+    assertThat(settings.limits().forEndpoint("http://localhost:8000/v1").level()).isEqualTo(64);
+
+    AgentSettings adaptive =
+        AgentRegistry.agentSettings(
+            read(Map.of("hvae.concurrency", "64", "hvae.initial-concurrency", "16")), Environment.of(Map.of()));
+    assertThat(adaptive.limits().forEndpoint("http://localhost:8000/v1").level()).isEqualTo(16);
+  }
+
+  @Test
+  void theInitialConcurrencyIsBoundedByTheCeiling() {
+    // The default start of 4 under a ceiling of 2 starts at the ceiling...
+    AgentSettings settings =
+        AgentRegistry.agentSettings(read(Map.of("hvae.concurrency", "2")), Environment.of(Map.of()));
+    assertThat(settings.limits().policy().initialConcurrency()).isEqualTo(2);
+    assertThat(settings.limits().forEndpoint("http://localhost:8000/v1").level()).isEqualTo(2);
+    // ...but a start written above the ceiling is a contradiction, refused with both values.
+    assertThatThrownBy(() -> read(Map.of("hvae.concurrency", "8", "hvae.initial-concurrency", "10")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("hvae.initial-concurrency='10' is above hvae.concurrency=8")
+        .hasMessageContaining("raise hvae.concurrency");
+  }
+
+  @Test
+  void theTransportKeysRefuseValuesOutsideTheirBounds() {
+    assertThatThrownBy(() -> read(Map.of("hvae.initial-concurrency", "0")))
+        .hasMessageContaining("hvae.initial-concurrency='0' is invalid");
+    assertThatThrownBy(() -> read(Map.of("hvae.breaker-cool-down", "500ms")))
+        .hasMessageContaining("hvae.breaker-cool-down='500ms' is invalid (must be from 1s to 1h)");
+    assertThatThrownBy(() -> read(Map.of("hvae.breaker-cool-down", "2h")))
+        .hasMessageContaining("(must be from 1s to 1h)");
+    assertThat(read(Map.of("hvae.breaker-cool-down", "1h")).get(HvaeKeys.BREAKER_COOL_DOWN))
+        .isEqualTo(Duration.ofHours(1));
+    assertThatThrownBy(() -> read(Map.of("hvae.max-body-size", "1KiB")))
+        .hasMessageContaining("hvae.max-body-size='1KiB' is invalid (must be from 64KiB to 256MiB)");
+    assertThatThrownBy(() -> read(Map.of("hvae.max-body-size", "1GiB"))).hasMessageContaining("256MiB");
+    assertThatThrownBy(() -> read(Map.of("hvae.max-body-size", "lots")))
+        .hasMessageContaining("not a size such as 8MiB");
+    assertThat(read(Map.of("hvae.max-body-size", "32mib")).get(HvaeKeys.MAX_BODY_SIZE)).isEqualTo(32L << 20);
+    assertThat(read(Map.of("hvae.max-body-size", "1MB")).get(HvaeKeys.MAX_BODY_SIZE)).isEqualTo(1_000_000L);
+    assertThat(read(Map.of("hvae.max-body-size", "65536")).get(HvaeKeys.MAX_BODY_SIZE)).isEqualTo(65_536L);
+    assertThatThrownBy(() -> read(Map.of("hvae.adaptive-concurrency", "maybe"))).hasMessageContaining("true or false");
+  }
+
+  @Test
+  void aPriceIsAKeyOfTheFamilyReadByModel() {
+    Map<String, String> values =
+        Map.of("hvae.price.openai:gpt-4o-mini", "0.15, 0.60, 0.075", "hvae.price.anthropic:claude-x", "3,15");
+    Configuration c = Configuration.read(k -> Optional.ofNullable(values.get(k)), Map.of(
+        "hvae.price.openai:gpt-4o-mini", "a system property, -Dhvae.price.openai:gpt-4o-mini"));
+    assertThat(c.find(HvaeKeys.PRICE, "openai:gpt-4o-mini"))
+        .hasValue(new io.github.hvae.internal.accounting.Price(0.15, 0.60, 0.075));
+    // Without a cached price, cached tokens cost the input price: never under-counted.
+    assertThat(c.find(HvaeKeys.PRICE, "anthropic:claude-x"))
+        .hasValue(new io.github.hvae.internal.accounting.Price(3, 15, 3));
+    assertThat(c.find(HvaeKeys.PRICE, "openai:gpt-4o")).isEmpty();
+    // A test's override keeps the run's prices.
+    assertThat(c.with(HvaeKeys.SAMPLES, 4).find(HvaeKeys.PRICE, "openai:gpt-4o-mini")).isPresent();
+  }
+
+  @Test
+  void theUnknownKeyCheckKnowsTheFamilyAndStillRefusesItsMisspellings() {
+    Configuration.rejectUnknownKeys(Map.of("hvae.price.openai:gpt-4o-mini", "-D", "hvae.price.support-bot", "-D"));
+    assertThatThrownBy(() -> Configuration.rejectUnknownKeys(Map.of("hvae.prise.x", "a system property, -Dhvae.prise.x")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith(
+            "unknown configuration parameter hvae.prise.x (a system property, -Dhvae.prise.x); did you mean hvae.price.x?");
+    assertThatThrownBy(() -> Configuration.rejectUnknownKeys(Map.of("hvae.price", "-D")))
+        .hasMessageContaining("did you mean hvae.price.<model spec>?");
+    assertThatThrownBy(() -> Configuration.rejectUnknownKeys(Map.of("hvae.price.", "-D")))
+        .hasMessageContaining("did you mean hvae.price.<model spec>?");
+    assertThat(Configuration.nearestKey("hvae.prices.openai:gpt-4o")).isEqualTo("hvae.price.openai:gpt-4o");
+    assertThat(Configuration.nearestKey("hvae.modle")).isEqualTo("hvae.model");
+  }
+
+  @Test
+  void aBadPriceFailsTheRunAtItsStartNamingTheKey() {
+    Map<String, String> values = Map.of("hvae.price.openai:m", "0.15");
+    assertThatThrownBy(
+            () -> Configuration.read(k -> Optional.ofNullable(values.get(k)), Map.of("hvae.price.openai:m", "-D")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("hvae.price.openai:m='0.15' is invalid (give two or three numbers")
+        .hasMessageContaining("expected input,output[,cached input] in US dollars per million tokens");
+    for (String bad : new String[] {"-1,2", "1,abc", "1,2,3,4", "1,20000"}) {
+      Map<String, String> one = Map.of("hvae.price.openai:m", bad);
+      assertThatThrownBy(() -> Configuration.read(k -> Optional.ofNullable(one.get(k)), Map.of("hvae.price.openai:m", "-D")))
+          .as(bad)
+          .hasMessageContaining("hvae.price.openai:m='" + bad + "' is invalid");
+    }
+    // A .properties file splits "hvae.price.openai:gpt-4o-mini=0.15,0.60" at its colon.
+    Map<String, String> split = Map.of("hvae.price.openai", "gpt-4o-mini=0.15,0.60");
+    assertThatThrownBy(() -> Configuration.read(k -> Optional.ofNullable(split.get(k)), Map.of("hvae.price.openai", "in file")))
+        .hasMessageContaining("escape the colon")
+        .hasMessageContaining("hvae.price.openai\\:gpt-4o-mini=0.15,0.60");
   }
 }

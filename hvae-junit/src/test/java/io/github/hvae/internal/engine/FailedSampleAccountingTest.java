@@ -10,6 +10,7 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelException;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.agent.TokenUsage.RetryCounts;
 import io.github.hvae.internal.provider.reference.ReferenceRespondent;
 import io.github.hvae.evaluation.Threshold;
 import io.github.hvae.svo.ValueTarget;
@@ -44,6 +45,52 @@ class FailedSampleAccountingTest {
         throw new ModelException("token budget spent");
       }
       return delegate.chat(request);
+    }
+  }
+
+  /** Answers after two 429s each call, then fails one call after four 429s and a 503. */
+  private static final class RetriedThenFailing implements ModelAgent {
+    private final ModelAgent delegate = ReferenceRespondent.create(ModelSpec.parse("reference"), 1L);
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public ModelSpec spec() {
+      return delegate.spec();
+    }
+
+    @Override
+    public ModelReply chat(ChatRequest request) {
+      if (calls.incrementAndGet() == 3) {
+        throw new ModelException(
+            "openai:m: POST failed 5 time(s)",
+            RetryCounts.of("429").plus("429").plus("429").plus("429").plus("503"));
+      }
+      ModelReply reply = delegate.chat(request);
+      return new ModelReply(
+          reply.content(), reply.outcome(), reply.usage().withRetries(RetryCounts.of("429").plus("429")));
+    }
+  }
+
+  @Test
+  void retriesOfAFailedCallAreCountedWithThoseOfTheCallsThatSucceeded() {
+    ExecutorService executor = Executors.newFixedThreadPool(1);
+    try {
+      EvaluationPlan plan =
+          EvaluationPlan.of("retried", ValueTarget.of(SocialValue.PROSOCIAL), Threshold.atLeast(0.85), Instruments.slider())
+              .withSamples(2);
+      SvoEvaluation evaluation = new AlignmentEvaluator(executor).evaluate(plan, new RetriedThenFailing());
+
+      assertThat(evaluation.verdict()).isEqualTo(Verdict.ERROR);
+      // Every answered call met two 429s; the third call failed after four 429s and a 503, and its
+      // sample's retries count with the rest.
+      int answered = evaluation.calls();
+      assertThat(answered).isGreaterThanOrEqualTo(2);
+      assertThat(evaluation.usage().retries().byCause())
+          .containsExactly(java.util.Map.entry("429", 2 * answered + 4), java.util.Map.entry("503", 1));
+      assertThat(evaluation.usage().retries())
+          .hasToString((2 * answered + 5) + " retries: 429 \u00d7" + (2 * answered + 4) + ", 503 \u00d71");
+    } finally {
+      executor.shutdownNow();
     }
   }
 

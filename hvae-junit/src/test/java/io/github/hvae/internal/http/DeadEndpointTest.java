@@ -7,7 +7,7 @@ import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelException;
-import io.github.hvae.agent.RetryCounts;
+import io.github.hvae.agent.TokenUsage.RetryCounts;
 import io.github.hvae.internal.provider.AgentSettings;
 import io.github.hvae.internal.provider.Agents;
 import java.time.Duration;

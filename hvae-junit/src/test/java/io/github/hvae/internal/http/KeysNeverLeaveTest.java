@@ -164,4 +164,35 @@ class KeysNeverLeaveTest {
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
   }
 
+  @Test
+  void aConfiguredHeadersSecretIsScrubbedLikeTheKey() {
+    String secret = "gw-7d1e4f2a9b8c6e5d3f0a1b2c";
+    String spaced = String.join(" ", secret.split(""));
+    String encoded = java.util.Base64.getEncoder().encodeToString(("X-Gateway-Key: " + secret).getBytes());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(403)
+            .body("{\"error\":{\"message\":\"gateway key " + secret + " is not allowed\"}}")
+            .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body(completion("You sent " + spaced + " and " + encoded + ". I choose A."))
+            .build());
+    AgentSettings settings =
+        Agents.settings(server.url("/v1").toString(), Map.of("OPENAI_API_KEY", KEY, "GATEWAY_KEY", secret), sleeper);
+    try (ModelAgent agent =
+        io.github.hvae.internal.provider.ModelAgents.create(
+            ModelSpec.parse("openai:gpt-test"),
+            io.github.hvae.internal.provider.SettingsContext.of(
+                settings, Map.of("hvae.openai.headers", "X-Gateway-Key=GATEWAY_KEY")))) {
+      ModelException failure = catchThrowableOfType(ModelException.class, () -> agent.chat(REQUEST));
+      assertThat(failure.getMessage()).contains("gateway key [redacted] is not allowed").doesNotContain(secret);
+
+      String content = agent.chat(REQUEST).content();
+      assertThat(content).endsWith("I choose A.").doesNotContain(spaced).doesNotContain(secret);
+      assertThat(content.replace(" ", "")).doesNotContain(secret.substring(3));
+      assertThat(content).doesNotContain(encoded.substring(20, 32));
+    }
+  }
 }

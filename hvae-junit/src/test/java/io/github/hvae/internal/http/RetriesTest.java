@@ -80,6 +80,22 @@ class RetriesTest {
   }
 
   @Test
+  void a503WithRetryAfterZeroIsRetriedOnlyByThePolicyAndCounted() {
+    // OkHttp would send such a request again at once by itself: an uncounted retry.
+    enqueue(status(503).addHeader("Retry-After", "0"));
+    enqueue(status(503).addHeader("Retry-After", "0"));
+    enqueue(ok());
+    AgentSettings settings = settings();
+
+    assertThatThrownBy(() -> chat(settings.withRetry(settings.retry().withMaxAttempts(2))))
+        .isInstanceOf(io.github.hvae.agent.ModelException.class)
+        .hasMessageContaining("failed 2 time(s)")
+        .hasMessageContaining("Retry-After 0.0 s")
+        .satisfies(e -> assertThat(((io.github.hvae.agent.ModelException) e).retries()).hasToString("1 retry: 503 \u00d71"));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void waitsTheSecondsOfRetryAfterOn429ThenSucceeds() {
     enqueue(status(429).addHeader("Retry-After", "2"));
     enqueue(ok());

@@ -59,6 +59,37 @@ class CassetteAgentTest {
   }
 
   /** The model calls the given samples of an evaluation made, from its trajectories. */
+  /**
+   * {@code samples} conversations of {@code turns} turns at once through {@code agent}; each
+   * exchange must be readable from {@code file} as soon as its call returns.
+   */
+  private static void chatConcurrently(ModelAgent agent, Path file, int samples, int turns) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(samples);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int s = 0; s < samples; s++) {
+        int sample = s;
+        running.add(
+            pool.submit(
+                () -> {
+                  List<ChatMessage> messages = new ArrayList<>();
+                  for (int turn = 0; turn < turns; turn++) {
+                    messages.add(ChatMessage.user("Sample " + sample + ", question " + turn + "?"));
+                    ModelReply reply = agent.chat(new ChatRequest(messages, GenerationOptions.DEFAULTS, sample));
+                    messages.add(ChatMessage.assistant(reply.content()));
+                    assertThat(CassetteFile.read(file).sample(sample)).hasSizeGreaterThanOrEqualTo(turn + 1);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> sample : running) {
+        sample.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static int callsOfSamples(SvoEvaluation evaluation, Integer... samples) {
     java.util.Set<Integer> wanted = java.util.Set.of(samples);
     return evaluation.trajectories().stream()
@@ -100,36 +131,35 @@ class CassetteAgentTest {
     CassetteAgent recorder =
         new CassetteAgent(
             REFERENCE, Optional.empty(), TEST, cassette(REFERENCE), CassetteMode.RECORD, CassetteAgentTest::reference, writes);
-    ExecutorService pool = Executors.newFixedThreadPool(samples);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int s = 0; s < samples; s++) {
-        int sample = s;
-        running.add(
-            pool.submit(
-                () -> {
-                  List<ChatMessage> messages = new ArrayList<>();
-                  for (int turn = 0; turn < turns; turn++) {
-                    messages.add(ChatMessage.user("Sample " + sample + ", question " + turn + "?"));
-                    ModelReply reply =
-                        recorder.chat(new ChatRequest(messages, GenerationOptions.DEFAULTS, sample));
-                    messages.add(ChatMessage.assistant(reply.content()));
-                    // Writes are shared between samples, but none may be skipped.
-                    assertThat(CassetteFile.read(cassette(REFERENCE)).sample(sample))
-                        .hasSizeGreaterThanOrEqualTo(turn + 1);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> sample : running) {
-        sample.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    // Writes are shared between samples, but none may be skipped.
+    chatConcurrently(recorder, cassette(REFERENCE), samples, turns);
     Cassette written = CassetteFile.read(cassette(REFERENCE));
     for (int s = 0; s < samples; s++) {
       assertThat(written.sample(s)).hasSize(turns);
+    }
+  }
+
+  @Test
+  void theExtensionRecordsThroughTheJournalEveryExchangeReadableAtOnceAndTheFileAloneWhenItEnds()
+      throws Exception {
+    int samples = 8;
+    int turns = 6;
+    Path dir = cassette(REFERENCE).getParent().resolve("registry");
+    RecordingChild.Registered registered =
+        RecordingChild.registryAgent(dir, CassetteMode.RECORD, CassetteAgentTest.reference());
+    Path file = RecordingChild.registryFile(dir);
+    assertThat(((CassetteAgent) registered.agent()).writes()).isEqualTo(CassetteAgent.Writes.JOURNAL);
+    // On disk when the call returns: in the file or its journal, which readers apply.
+    chatConcurrently(registered.agent(), file, samples, turns);
+
+    registered.registry().finished(TEST);
+
+    Cassette alone = CassetteFile.readFile(file);
+    for (int s = 0; s < samples; s++) {
+      assertThat(alone.sample(s)).hasSize(turns);
+    }
+    try (Stream<Path> files = Files.list(file.getParent())) {
+      assertThat(files).as("no journal once the evaluation has ended").containsExactly(file);
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,34 +38,32 @@ class KilledRecordingTest {
 
   @TempDir Path dir;
 
-  @ParameterizedTest
-  @EnumSource(CassetteAgent.Writes.class)
-  void aKilledRecordingLeavesAWholeCassetteThatAutoCompletes(CassetteAgent.Writes writes) throws Exception {
-    Path file = dir.resolve("killed.json");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java, "-cp", System.getProperty("java.class.path"), RecordingChild.class.getName(),
-                file.toString(), Integer.toString(SAMPLES), "60", writes.name())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("child.log").toFile())
-            .start();
+  /**
+   * Kills {@code child} with SIGKILL as soon as its first write to {@code file} is seen, while it
+   * is still recording and writing; returns the exchanges the cassette holds then, some but not all.
+   */
+  private int killOnceRecording(Process child, Path file, SvoEvaluation uninterrupted) throws Exception {
     try {
-      // Kill as soon as the first write is seen, while the child is still recording and writing.
       awaitFile(file, child);
-      assertThat(Files.exists(file))
-          .as("the child recorded nothing before the deadline; its log: %s", log())
-          .isTrue();
+      assertThat(Files.exists(file)).as("the child recorded nothing before the deadline; its log: %s", log()).isTrue();
     } finally {
       child.destroyForcibly(); // SIGKILL on Linux and macOS
       assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
-
     Cassette left = CassetteFile.read(file);
     int recorded = left.samples().values().stream().mapToInt(List::size).sum();
+    assertThat(recorded).isPositive().isLessThan(uninterrupted.calls());
+    return recorded;
+  }
+
+  @ParameterizedTest
+  @EnumSource(CassetteAgent.Writes.class)
+  void aKilledRecordingLeavesAWholeCassetteThatAutoCompletes(CassetteAgent.Writes writes) throws Exception {
+    Path file = dir.resolve("killed.json");
+    Process child = startChild(file, writes.name());
     SvoEvaluation uninterrupted =
         evaluate(plan(SAMPLES, true), ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
-    assertThat(recorded).isPositive().isLessThan(uninterrupted.calls());
+    int recorded = killOnceRecording(child, file, uninterrupted);
 
     CountingAgent model = new CountingAgent(ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
     CassetteAgent auto =
@@ -81,6 +80,56 @@ class KilledRecordingTest {
           .as("no temporary file or journal of the killed writer, nor of this one, is left")
           .containsExactlyInAnyOrder("killed.json", "child.log");
     }
+  }
+
+  /**
+   * The extension's own way of recording, whatever its default writes are (the journal): through
+   * the run's registry, a model the test supplies, killed while recording; the registry of the
+   * next run completes the cassette with {@code auto}, and its evaluation's end leaves the file
+   * alone.
+   */
+  @Test
+  void aRecordingOfTheExtensionKilledMidWayLeavesAWholeCassetteThatAutoCompletes() throws Exception {
+    Path cassettes = dir.resolve("cassettes");
+    Path file = RecordingChild.registryFile(cassettes);
+    Files.createDirectories(file.getParent());
+    // The child records under the directory of the file named here, as the registry lays it out.
+    Process child = startChild(cassettes.resolve("cassette-dir.json"), RecordingChild.REGISTRY);
+    SvoEvaluation uninterrupted =
+        evaluate(plan(SAMPLES, true), ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
+    int recorded = killOnceRecording(child, file, uninterrupted);
+
+    CountingAgent model = new CountingAgent(ReferenceRespondent.create(ModelSpec.parse("reference"), SEED));
+    RecordingChild.Registered auto = RecordingChild.registryAgent(cassettes, CassetteMode.AUTO, model);
+    SvoEvaluation completed = evaluate(plan(SAMPLES, true), auto.agent());
+    auto.registry().finished(Evaluations.TEST);
+
+    assertThat(model.calls()).isEqualTo(uninterrupted.calls() - recorded);
+    assertThat(withoutModel(reported(completed))).isEqualTo(withoutModel(reported(uninterrupted)));
+    try (Stream<Path> files = Files.list(file.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary file or journal of the killed writer, nor of this one, is left")
+          .containsExactly(file.getFileName().toString());
+    }
+    assertThat(CassetteFile.readFile(file).samples()).hasSize(completed.samplesRun());
+  }
+
+  private Process startChild(Path file, String writes) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"), RecordingChild.class.getName(),
+            file.toString(), Integer.toString(SAMPLES), "60", writes)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
+  }
+
+  /** The evaluation as reported, less what names the model that answered it. */
+  private static com.fasterxml.jackson.databind.node.ObjectNode withoutModel(
+      com.fasterxml.jackson.databind.node.ObjectNode reported) {
+    reported.remove("model");
+    reported.remove("simulated");
+    return reported;
   }
 
   /** Waits for the file on file-system events rather than sleeping, up to the deadline. */

@@ -4,7 +4,11 @@ import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.config.Configuration;
+import io.github.hvae.internal.provider.Environment;
 import io.github.hvae.internal.provider.reference.ReferenceRespondent;
+import io.github.hvae.internal.run.AgentRegistry;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as a stuck endpoint would, so the run is certainly cut off mid-way.
  *
  * <p>Arguments: cassette file, samples, calls answered before hanging, and how it writes ({@link
- * CassetteAgent.Writes}).
+ * CassetteAgent.Writes}, or {@code REGISTRY}: as the extension records, through {@link
+ * AgentRegistry} with its default writes, the file then being {@link #registryFile}).
  */
 public final class RecordingChild {
 
@@ -26,7 +31,6 @@ public final class RecordingChild {
     Path file = Path.of(args[0]);
     int samples = Integer.parseInt(args[1]);
     int answered = Integer.parseInt(args[2]);
-    CassetteAgent.Writes writes = CassetteAgent.Writes.valueOf(args[3]);
     ModelSpec spec = ModelSpec.parse("reference");
     ModelAgent respondent = ReferenceRespondent.create(spec, KilledRecordingTest.SEED);
     AtomicInteger calls = new AtomicInteger();
@@ -50,8 +54,35 @@ public final class RecordingChild {
             return respondent.chat(request);
           }
         };
-    Evaluations.evaluate(
-        Evaluations.plan(samples, true),
-        new CassetteAgent(spec, Optional.empty(), Evaluations.TEST, file, CassetteMode.RECORD, () -> hanging, writes));
+    ModelAgent recorder =
+        args[3].equals(REGISTRY)
+            ? registryAgent(file.getParent(), CassetteMode.RECORD, hanging).agent()
+            : new CassetteAgent(
+                spec, Optional.empty(), Evaluations.TEST, file, CassetteMode.RECORD, () -> hanging,
+                CassetteAgent.Writes.valueOf(args[3]));
+    Evaluations.evaluate(Evaluations.plan(samples, true), recorder);
+  }
+
+  static final String REGISTRY = "REGISTRY";
+
+  /** The model a test supplies, as the registry names it and its cassette. */
+  static final ModelSpec SUPPLIED = ModelSpec.parse("child-bot");
+
+  /** An agent as the extension makes it for {@link Evaluations#TEST}, and the registry behind it. */
+  record Registered(AgentRegistry registry, ModelAgent agent) {}
+
+  static Registered registryAgent(Path cassetteDir, CassetteMode mode, ModelAgent model) {
+    Map<String, String> parameters =
+        Map.of("hvae.cassette", mode.name().toLowerCase(java.util.Locale.ROOT), "hvae.cassette-dir", cassetteDir.toString());
+    AgentRegistry registry =
+        new AgentRegistry(
+            Configuration.read(k -> Optional.ofNullable(parameters.get(k))), Environment.of(Map.of()),
+            k -> Optional.ofNullable(parameters.get(k)));
+    return new Registered(registry, registry.agentFor(SUPPLIED, "child-bot", () -> model, Evaluations.TEST));
+  }
+
+  /** Where the registry keeps the cassette of {@link Evaluations#TEST} under {@code cassetteDir}. */
+  static Path registryFile(Path cassetteDir) {
+    return Cassettes.fileFor(cassetteDir, SUPPLIED, Evaluations.TEST);
   }
 }

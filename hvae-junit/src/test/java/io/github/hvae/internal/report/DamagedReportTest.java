@@ -55,6 +55,10 @@ class DamagedReportTest {
       "verdict; \"PASS\"; \"verdict\" is 'PASS', not one of PASSED, FAILED, ERROR, DISABLED",
       "reason; 42; \"reason\" is 42, expected text",
       "angle.mean; 1e999; \"angle.mean\" is",
+      "usage.retriesByCause; {\"429\": -2}; \"usage.retriesByCause.429\" is -2, expected a whole number from 0",
+      "usage.retriesByCause; [3]; \"usage.retriesByCause\" is [3], expected an object",
+      "usage.costUsd; -0.25; \"usage.costUsd\" is -0.25, expected a number from 0",
+      "usage.costUsd; \"free\"; \"usage.costUsd\" is \"free\", expected a number",
   })
   void nonsenseInAReportIsRefusedNamingTheFileTheEvaluationAndTheField(String field, String json, String why) throws Exception {
     ObjectNode bad = damaged(e -> {
@@ -97,6 +101,44 @@ class DamagedReportTest {
     assertThat(status).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(shard.toString(), "\"usage.promptTokens\" is -1000000");
     assertThat(dir.resolve("merged")).doesNotExist();
+  }
+
+  @Test
+  void anEndpointOfTheRunWithNonsenseIsRefusedNamingIt() throws Exception {
+    ObjectNode bad = report.deepCopy();
+    ((ObjectNode) bad.path("run")).set("endpoints", ReportJson.MAPPER.readTree(
+        "[{\"endpoint\": \"http://localhost:8080/v1\", \"ceiling\": 64, \"adaptive\": true,"
+            + " \"concurrency\": {\"start\": 4, \"highest\": 9, \"lowest\": 1, \"last\": 8},"
+            + " \"requests\": 400, \"rateLimited\": -3, \"cuts\": 2, \"breakerOpenings\": 0}]"));
+
+    assertThatThrownBy(() -> ReportJson.fromJson(bad, "shard.json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("shard.json is not a valid HVAE report: run: ")
+        .hasMessageContaining("\"run.endpoints[0].rateLimited\" is -3, expected a whole number from 0");
+  }
+
+  @Test
+  void anEndpointAndTheUsageOfAReportSurviveReadingIt() throws Exception {
+    ObjectNode good = damaged(e -> {
+      ObjectNode usage = (ObjectNode) e.path("usage");
+      usage.putObject("retriesByCause").put("429", 2).put("503", 1);
+      usage.put("costUsd", 0.012345);
+    });
+    ((ObjectNode) good.path("run")).set("endpoints", ReportJson.MAPPER.readTree(
+        "[{\"endpoint\": \"http://localhost:8080/v1\", \"ceiling\": 64, \"adaptive\": true,"
+            + " \"concurrency\": {\"start\": 4, \"highest\": 9, \"lowest\": 1, \"last\": 8},"
+            + " \"requests\": 400, \"rateLimited\": 3, \"cuts\": 2, \"breakerOpenings\": 0}]"));
+
+    io.github.hvae.report.Report read = ReportJson.fromJson(good, "good.json");
+
+    assertThat(read.evaluations().get(0).usage().retriesByCause()).containsExactly(Map.entry("429", 2), Map.entry("503", 1));
+    assertThat(read.evaluations().get(0).usage().costUsd()).hasValue(0.012345);
+    assertThat(read.run().endpoints()).singleElement().satisfies(endpoint -> {
+      assertThat(endpoint.endpoint()).isEqualTo("http://localhost:8080/v1");
+      assertThat(endpoint.highestConcurrency()).isEqualTo(9);
+      assertThat(endpoint.rateLimited()).isEqualTo(3);
+      assertThat(endpoint.requests()).isEqualTo(400);
+    });
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.hvae.internal.provider.anthropic;
 
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.internal.http.ResilientJsonClient;
+import io.github.hvae.internal.provider.AgentSettings;
 import io.github.hvae.internal.provider.EndpointDefaults;
 import io.github.hvae.internal.provider.HttpProvider;
 import io.github.hvae.internal.provider.ModelEndpoint;
@@ -46,5 +47,11 @@ public final class AnthropicProvider extends HttpProvider {
   @Override
   protected ModelAgent agent(ModelEndpoint endpoint, ResilientJsonClient client) {
     return new AnthropicMessagesAgent(endpoint, client);
+  }
+
+  /** Marks the repeated prefix for prompt caching unless {@code hvae.prompt-caching=false}. */
+  @Override
+  protected ModelAgent agent(ModelEndpoint endpoint, ResilientJsonClient client, AgentSettings settings) {
+    return new AnthropicMessagesAgent(endpoint, client, settings.promptCaching());
   }
 }

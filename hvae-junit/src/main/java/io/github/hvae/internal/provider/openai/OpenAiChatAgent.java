@@ -156,8 +156,11 @@ public final class OpenAiChatAgent implements ModelAgent {
     return type + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 
-  /** The request body, exactly as sent. */
-  ObjectNode body(ChatRequest request) {
+  /**
+   * The request body, exactly as sent; public for the benchmarks' plain load client, which sends a
+   * whole evaluation's requests again without this library.
+   */
+  public ObjectNode body(ChatRequest request) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("model", endpoint.spec().model());
     ArrayNode messages = body.putArray("messages");

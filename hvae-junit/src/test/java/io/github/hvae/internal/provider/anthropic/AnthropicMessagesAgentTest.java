@@ -187,20 +187,11 @@ class AnthropicMessagesAgentTest {
   @Test
   void sendsNoCacheControlWithPromptCachingOff() throws Exception {
     answer(OK);
+    // Through the provider, as hvae.prompt-caching=false reaches it: the run's agent settings.
     AgentSettings settings =
-        Agents.settings(server.url("/v1").toString(), Map.of("ANTHROPIC_API_KEY", KEY), new Agents.RecordingSleeper());
-    ModelEndpoint endpoint =
-        ModelEndpoint.resolve(ModelSpec.parse("anthropic:claude-test"), settings.baseUrl(), settings.environment());
-    try (ModelAgent agent =
-        new AnthropicMessagesAgent(
-            endpoint,
-            new ResilientJsonClient(
-                "anthropic:claude-test",
-                settings.timeouts(),
-                settings.retry(),
-                settings.limits().forEndpoint(endpoint.limitKey()),
-                endpoint.apiKey()),
-            false)) {
+        Agents.settings(server.url("/v1").toString(), Map.of("ANTHROPIC_API_KEY", KEY), new Agents.RecordingSleeper())
+            .withPromptCaching(false);
+    try (ModelAgent agent = Agents.create("anthropic:claude-test", settings)) {
       agent.chat(ChatRequest.of(List.of(ChatMessage.user("Pick."))));
     }
 

@@ -87,6 +87,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private volatile int concurrentTarget;
   private volatile Duration holdAtMost = Duration.ZERO;
   private volatile boolean reportUsage = true;
+  private volatile boolean cachedHalf;
   private volatile Duration slowBodyDelay = Duration.ofSeconds(5);
 
   private FakeOpenAiServer() {
@@ -168,6 +169,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
   /** Leaves {@code usage} out of answers, as some local servers do. */
   public FakeOpenAiServer withoutUsage() {
     this.reportUsage = false;
+    return this;
+  }
+
+  /** Reports half of each prompt's tokens as cached ({@code prompt_tokens_details.cached_tokens}). */
+  public FakeOpenAiServer withCachedPromptTokens() {
+    this.cachedHalf = true;
     return this;
   }
 
@@ -337,11 +344,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
       if (reportUsage) {
         long promptTokens = (prompt.length() + 3) / 4;
         long completionTokens = (reply.length() + 3) / 4;
-        response
-            .putObject("usage")
-            .put("prompt_tokens", promptTokens)
-            .put("completion_tokens", completionTokens)
-            .put("total_tokens", promptTokens + completionTokens);
+        ObjectNode usage =
+            response
+                .putObject("usage")
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        if (cachedHalf) {
+          usage.putObject("prompt_tokens_details").put("cached_tokens", promptTokens / 2);
+        }
       }
       return MAPPER.writeValueAsString(response);
     } catch (IOException e) {

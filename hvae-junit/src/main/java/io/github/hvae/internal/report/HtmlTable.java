@@ -3,20 +3,22 @@ package io.github.hvae.internal.report;
 import static io.github.hvae.internal.report.Format.html;
 import static io.github.hvae.internal.report.Format.number;
 
+import io.github.hvae.internal.text.Numbers;
 import io.github.hvae.report.Report;
 import java.util.List;
 import java.util.Optional;
 
-/** The HTML report's table: every number of an evaluation, one row each, narrow enough to print. */
-final class EvaluationTable {
+/**
+ * The HTML report's table of evaluations ({@link HtmlReport}): every number of each evaluation,
+ * the estimate on top of its interval, usage with its cost and retries, the change against the
+ * baseline. Every text is escaped; CSS classes come from fixed sets.
+ */
+final class HtmlTable {
 
-  private EvaluationTable() {}
+  private HtmlTable() {}
 
-  /**
-   * The table of one model's evaluations, one row each with its reason in a row below, and a
-   * baseline column when the run or any evaluation has a baseline.
-   */
-  static void render(StringBuilder h, Report report, List<Report.Evaluation> evaluations) {
+  /** The table of {@code evaluations}, one row and a reason row each; a Δ column when there is a baseline. */
+  static void write(StringBuilder h, Report report, List<Report.Evaluation> evaluations) {
     boolean baseline = report.run().baseline().isPresent() || evaluations.stream().anyMatch(e -> e.baseline().isPresent());
     h.append("<div class=\"table-wrap\">\n<table class=\"evaluations\">\n<thead><tr><th>Test</th><th>Target</th><th>Ideal angle</th><th>Angle<br><small>[interval]</small></th>")
         .append("<th>Category</th><th>In target category<br><small>others</small></th><th>Value rationality<br><small>[interval] · definition</small></th><th>Threshold</th><th>Verdict</th>")
@@ -38,16 +40,15 @@ final class EvaluationTable {
       boolean offCategory = e.measured().category().isPresent() && e.target().category().isPresent() && !e.measured().category().equals(e.target().category());
       cell(h, offCategory ? "off-category" : "", e.measured().category().orElse("n/a"));
       consistencyCell(h, e);
-      estimateCell(h, e.measured().valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "] · " + e.measured().definition()}));
+    estimateCell(h, e.measured().valueRationality().map(v -> new String[] {number(v.mean(), 3), "[" + number(v.low(), 3) + ", " + number(v.high(), 3) + "] · " + e.measured().definition()}));
       cell(h, "num", number(e.threshold(), 3));
-      cell(h, HtmlReport.verdictClass(verdict), verdict);
+      cell(h, verdictClass(verdict), verdict);
       // Completed of run: an early sequential stop is not a shortfall, an incomplete sample is.
       cell(h, "num" + (e.samples().completed() < e.samples().run() ? " warn" : ""), e.samples().completed() + " / " + e.samples().run());
       cell(h, "num" + (e.answers().refusals() > 0 ? " warn" : ""), Integer.toString(e.answers().refusals()));
       cell(h, "num" + (e.answers().unparseable() > 0 ? " warn" : ""), Integer.toString(e.answers().unparseable()));
       cell(h, "num", Integer.toString(e.answers().reasked()));
-      h.append("<td class=\"num\">").append(e.usage().calls()).append("<br><small>").append(e.usage().promptTokens()).append(" / ")
-          .append(e.usage().completionTokens()).append(e.usage().estimated() ? " est." : "").append("</small></td>");
+      usageCell(h, e.usage());
       cell(h, "num", Format.duration(e.durationMs()));
       if (baseline) {
         Optional<Report.BaselineDelta> delta = e.baseline();
@@ -84,6 +85,21 @@ final class EvaluationTable {
     h.append("</td>");
   }
 
+  /** Calls on top; tokens in / out, then what is there of cached tokens, cost and retries, small. */
+  private static void usageCell(StringBuilder h, Report.Usage u) {
+    h.append("<td class=\"num usage\">").append(u.calls()).append("<br><small>").append(u.promptTokens()).append(" / ")
+        .append(u.completionTokens()).append(u.estimated() ? " est." : "").append("</small>");
+    if (u.cachedPromptTokens() > 0) {
+      h.append("<br><small>").append(u.cachedPromptTokens()).append(" cached</small>");
+    }
+    u.costUsd().ifPresent(cost -> h.append("<br><small class=\"cost\">").append(html(Numbers.dollars(cost))).append("</small>"));
+    if (u.retries() > 0) {
+      h.append("<br><small class=\"retries\" title=\"").append(html(RunUsage.retries(u))).append("\">")
+          .append(u.retries()).append(u.retries() == 1 ? " retry" : " retries").append("</small>");
+    }
+    h.append("</td>");
+  }
+
   /** The estimate on top, its interval in small type below: keeps the table narrow enough to print. */
   private static void estimateCell(StringBuilder h, Optional<String[]> meanAndInterval) {
     if (meanAndInterval.isEmpty()) {
@@ -100,5 +116,16 @@ final class EvaluationTable {
       h.append(" class=\"").append(cssClass.strip()).append('"');
     }
     h.append('>').append(html(text)).append("</td>");
+  }
+
+  /** A verdict's CSS class, from a fixed set: a verdict read from a shard is data, never markup. */
+  static String verdictClass(String verdict) {
+    return switch (verdict) {
+      case "PASSED" -> "verdict-passed";
+      case "FAILED" -> "verdict-failed";
+      case "ERROR" -> "verdict-error";
+      case "DISABLED" -> "verdict-disabled";
+      default -> "verdict-other";
+    };
   }
 }
