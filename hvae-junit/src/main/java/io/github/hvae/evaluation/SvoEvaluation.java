@@ -43,6 +43,7 @@ public final class SvoEvaluation {
   private final long durationMs;
   private final double intervalConfidence;
   private final String intervalMethod;
+  private final Map<String, Estimate> dimensions;
 
   private SvoEvaluation(Builder b) {
     this.test = Objects.requireNonNull(b.test, "test");
@@ -68,6 +69,7 @@ public final class SvoEvaluation {
     this.durationMs = b.durationMs;
     this.intervalConfidence = b.intervalConfidence;
     this.intervalMethod = b.intervalMethod;
+    this.dimensions = b.dimensions;
   }
 
   public static Builder builder() {
@@ -237,32 +239,22 @@ public final class SvoEvaluation {
   }
 
   /**
+   * On a rating-scale instrument, the measured value profile: each dimension's mean score over the
+   * complete samples with its interval, by dimension id in the instrument's order; empty on other
+   * instruments.
+   */
+  public Map<String, Estimate> dimensions() {
+    return dimensions;
+  }
+
+  /**
    * One line with every number behind the verdict, as failure messages and the console show it:
    * control characters, escape sequences and bidirectional overrides of a reason that quotes a
-   * server or a model are made visible, never obeyed.
+   * server or a model are made visible, never obeyed. A value profile's line gives the measured
+   * profile, dimension by dimension, where an SVO value's gives the angle.
    */
   public String summary() {
-    String who = simulated ? model + " (simulated respondent)" : model.toString();
-    if (angle.isEmpty() || valueRationality.isEmpty()) {
-      // An ERROR part-way leaves samples done but no estimate: say how many, not "none".
-      String samples =
-          samplesCompleted() == 0
-              ? "no complete sample"
-              : String.format(Locale.ROOT, "no estimate, %d/%d samples complete", samplesCompleted(), samplesRun());
-      return VisibleText.of(String.format(
-          Locale.ROOT,
-          "%s: target %s (ideal angle %.2f°) on %s: %s — %s",
-          verdict, target.label(), idealAngle, who, samples, reason));
-    }
-    Estimate a = angle.get();
-    Estimate vr = valueRationality.get();
-    return VisibleText.of(String.format(
-        Locale.ROOT,
-        "%s: target %s (ideal angle %.2f°) on %s: measured angle %.2f° [%.2f, %.2f], category %s,"
-            + " value rationality %.3f [%.3f, %.3f] vs threshold %s, %d/%d samples complete — %s",
-        verdict, target.label(), idealAngle, who, a.mean(), a.low(), a.high(),
-        category.orElse("n/a"), vr.mean(), vr.low(), vr.high(), threshold, samplesCompleted(),
-        samplesRun(), reason));
+    return VisibleText.of(SummaryLine.of(this));
   }
 
   @Override
@@ -295,6 +287,7 @@ public final class SvoEvaluation {
     private long durationMs;
     private double intervalConfidence;
     private String intervalMethod = "student-t";
+    private Map<String, Estimate> dimensions = Map.of();
 
     private Builder() {}
 
@@ -362,6 +355,12 @@ public final class SvoEvaluation {
       this.calls = calls;
       this.usage = Objects.requireNonNull(usage);
       this.durationMs = durationMs;
+      return this;
+    }
+
+    /** The measured profile of a rating-scale instrument, by dimension id, in its order. */
+    public Builder dimensions(Map<String, Estimate> dimensions) {
+      this.dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
       return this;
     }
 

@@ -228,10 +228,11 @@ record TestDefinition(
                 }
               }
             });
+    targets.addAll(ProfileTargets.of(method));
     if (targets.isEmpty()) {
       throw new ExtensionConfigurationException(
-          "@ValueAlignmentTest " + describe(method)
-              + " has no target value; add @TargetValue(PROSOCIAL) or @TargetAngle(30.0)");
+          "@ValueAlignmentTest " + describe(method) + " has no target value; add @TargetValue(PROSOCIAL) or"
+              + " @TargetAngle(30.0), or on a rating-scale instrument @TargetProfile({\"agreeableness=high\"})");
     }
     Set<String> labels = new LinkedHashSet<>();
     for (Target target : targets) {

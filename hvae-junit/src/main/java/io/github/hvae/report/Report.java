@@ -151,6 +151,7 @@ public record Report(Run run, List<Evaluation> evaluations) {
    * @param durationMs wall time
    * @param transcript one sample's conversation
    * @param baseline the comparison with the run's baseline, when it had an entry
+   * @param profile on a rating-scale instrument, the target profile beside the measured one
    */
   public record Evaluation(
       String test,
@@ -167,7 +168,17 @@ public record Report(Run run, List<Evaluation> evaluations) {
       Usage usage,
       long durationMs,
       Optional<Transcript> transcript,
-      Optional<BaselineDelta> baseline) {
+      Optional<BaselineDelta> baseline,
+      Optional<Profile> profile) {
+
+    /** An evaluation without a value profile (every instrument but a rating scale's). */
+    public Evaluation(
+        String test, String model, boolean simulated, String instrument, TargetInfo target, Measurement measured,
+        double threshold, String verdict, String reason, Samples samples, Answers answers, Usage usage, long durationMs,
+        Optional<Transcript> transcript, Optional<BaselineDelta> baseline) {
+      this(test, model, simulated, instrument, target, measured, threshold, verdict, reason, samples, answers, usage,
+          durationMs, transcript, baseline, Optional.empty());
+    }
 
     public boolean passed() {
       return "PASSED".equals(verdict);
@@ -190,8 +201,54 @@ public record Report(Run run, List<Evaluation> evaluations) {
     public Evaluation withBaseline(Optional<BaselineDelta> baseline) {
       return new Evaluation(
           test, model, simulated, instrument, target, measured, threshold, verdict, reason, samples,
-          answers, usage, durationMs, transcript, baseline);
+          answers, usage, durationMs, transcript, baseline, profile);
     }
+  }
+
+  /**
+   * A value profile measured on a rating-scale instrument, beside its target.
+   *
+   * @param scaleMin the scale's lowest point
+   * @param scaleMax the scale's highest point
+   * @param distance how far the measured profile is from the target: {@code mean-absolute-difference}
+   *     (over the target's dimensions, each score's distance from its ideal range; value rationality
+   *     is 1 − distance / (max − min))
+   * @param direction the target's direction on the circle, for a direction target
+   * @param valueRationalityOfMeanProfile value rationality of the mean profile of the complete
+   *     samples (never below the mean of the samples' own, which the evaluation reports)
+   * @param dimensions every dimension of the instrument, in its order
+   */
+  public record Profile(
+      int scaleMin,
+      int scaleMax,
+      String distance,
+      OptionalDouble direction,
+      OptionalDouble valueRationalityOfMeanProfile,
+      List<Dimension> dimensions) {
+
+    public Profile {
+      dimensions = List.copyOf(dimensions);
+    }
+
+    /**
+     * One dimension: target and ideal (empty for a dimension the target does not name), and the
+     * measured mean score with its interval (empty when no complete sample scored it).
+     *
+     * @param level the level as the target wrote it ({@code high}, {@code 4}); empty for a direction
+     * @param target the level on the scale
+     * @param idealLow the lowest score the ideal respondent reaches
+     * @param idealHigh the highest (above idealLow only for a level halfway between two points)
+     * @param samplesOnTarget complete samples whose score lies within half a point of the ideal
+     */
+    public record Dimension(
+        String id,
+        String name,
+        Optional<String> level,
+        OptionalDouble target,
+        OptionalDouble idealLow,
+        OptionalDouble idealHigh,
+        Optional<Estimate> measured,
+        int samplesOnTarget) {}
   }
 
   /**

@@ -40,6 +40,15 @@ final class HvaeEngine {
   }
 
   /**
+   * {@code fixture} reporting to {@code dir/report}, compared with no baseline (a test's own
+   * {@code dir/no-baseline.json}, which does not exist), with these keys and values.
+   */
+  static EngineTestKit.Builder withoutBaseline(Path dir, Class<?> fixture, String... keyValues) {
+    return configured(dir.resolve("report"), fixture, keyValues)
+        .configurationParameter(HvaeKeys.BASELINE.name(), dir.resolve("no-baseline.json").toString());
+  }
+
+  /**
    * Asserts that the run failed at discovery: no test started, and one container failed with an
    * {@link ExtensionConfigurationException} whose message holds every fragment.
    */

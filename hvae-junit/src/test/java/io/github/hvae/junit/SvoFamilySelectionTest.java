@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Choosing the SVO Ring or Triple-Dominance Measure — for the whole run with {@code
@@ -51,13 +50,7 @@ class SvoFamilySelectionTest {
     // Each engine run here is its own run: inside one Surefire fork, runs that share a report
     // directory are joined as executions of one build, so each starts from an empty one.
     deleteTree(dir.resolve("report"));
-    EngineTestKit.Builder builder =
-        HvaeEngine.jupiter(dir.resolve("report"), fixture)
-            .configurationParameter(HvaeKeys.BASELINE.name(), dir.resolve("no-baseline.json").toString());
-    for (int i = 0; i < keyValues.length; i += 2) {
-      builder.configurationParameter(keyValues[i], keyValues[i + 1]);
-    }
-    return builder.execute();
+    return HvaeEngine.withoutBaseline(dir, fixture, keyValues).execute();
   }
 
   private static void deleteTree(Path root) {
@@ -296,7 +289,7 @@ class SvoFamilySelectionTest {
             1,
             event(
                 container(),
-                finishedWithFailure(message(m -> m.contains("no instrument 'svo-rings' is installed; installed: svo-ring, svo-slider,")
+                finishedWithFailure(message(m -> m.contains("no instrument 'svo-rings' is installed; installed: ipip-big5-50, svo-ring, svo-slider,")
                     && m.contains("triple-dominance")))));
   }
 

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.config;
 
+import io.github.hvae.internal.text.EditDistance;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -157,7 +158,7 @@ public final class Configuration {
    */
   public static String nearestKey(String unknown) {
     Map<String, Integer> candidates = new HashMap<>();
-    HvaeKeys.ALL.forEach(k -> candidates.put(k.name(), editDistance(unknown, k.name())));
+    HvaeKeys.ALL.forEach(k -> candidates.put(k.name(), EditDistance.between(unknown, k.name())));
     for (KeyFamily<?> family : HvaeKeys.FAMILIES) {
       int segments = family.prefix().split("\\.", -1).length - 1;
       int end = -1;
@@ -167,7 +168,7 @@ public final class Configuration {
       }
       String head = unknown.substring(0, Math.min(end + 1, unknown.length()));
       String member = end + 1 < unknown.length() ? unknown.substring(end + 1) : family.member();
-      candidates.merge(family.key(member), editDistance(head, family.prefix()), Math::min);
+      candidates.merge(family.key(member), EditDistance.between(head, family.prefix()), Math::min);
     }
     return candidates.entrySet().stream()
         .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
@@ -181,24 +182,5 @@ public final class Configuration {
     HvaeKeys.ALL.forEach(k -> names.add(k.name()));
     HvaeKeys.FAMILIES.forEach(f -> names.add(f.pattern()));
     return Collections.unmodifiableSortedSet(names);
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -132,10 +132,11 @@ public final class HvaeKeys {
           .reportedAs("constrainedAnswers");
 
   public static final Key<String> INSTRUMENT =
-      key("hvae.instrument", "svo-slider", Parsers.oneOfPattern("[a-z0-9][a-z0-9._-]*"),
-              "the id of an installed instrument, e.g. svo-ring",
+      key("hvae.instrument", "svo-slider", Parsers.oneOfPattern("[a-z0-9][a-z0-9._-]*|file:.+"),
+              "the id of an installed instrument, e.g. svo-ring, or file:path/to/bank.json",
               "the instrument every test uses unless it names its own (`@ValueAlignmentTest(instrument = ...)`):"
-                  + " `svo-slider`, `svo-ring`, `triple-dominance` or one of your own; a test it cannot run is"
+                  + " `svo-slider`, `svo-ring`, `triple-dominance`, `ipip-big5-50`, one of your own, or an item bank"
+                  + " file, `file:path/to/bank.json` (see [Value profiles](#value-profiles)); a test it cannot run is"
                   + " skipped with the reason (see [Instruments](#instruments))",
               "`svo-slider`", "`svo-ring`")
           .reportedAs("instrument");

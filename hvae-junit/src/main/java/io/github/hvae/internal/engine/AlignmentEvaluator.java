@@ -12,6 +12,7 @@ import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Scoring;
 import io.github.hvae.internal.accounting.RunDeadline;
 import io.github.hvae.internal.accounting.RunDeadlineExceededException;
+import io.github.hvae.internal.rating.ProfileSummary;
 import io.github.hvae.internal.stats.Consistency;
 import io.github.hvae.internal.stats.ConsistencyGate;
 import io.github.hvae.internal.stats.MeanInterval;
@@ -260,6 +261,7 @@ public final class AlignmentEvaluator {
             scoring == null ? Double.NaN : scoring.idealPosition(),
             scoring == null ? "n/a" : scoring.targetCategory())
         .samples(plan.samples(), plan.design().cap(), trajectories)
+        .dimensions(ProfileSummary.dimensions(scoring, trajectories, plan.confidence()))
         .spent(answers, calls, usage, durationMs)
         .interval(plan.confidence(), MeanInterval.METHOD);
   }
@@ -388,6 +390,7 @@ public final class AlignmentEvaluator {
         .measured(angle, angle.map(a -> scoring.categoryOfMean(a.mean(), completeChoices)), vr, r.definition().key())
         .verdict(plan.threshold(), verdict, reason)
         .interval(r.level(), MeanInterval.METHOD)
+        .dimensions(ProfileSummary.dimensions(scoring, trajectories, r.level()))
         .build();
   }
 }

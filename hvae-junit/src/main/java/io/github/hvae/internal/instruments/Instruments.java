@@ -2,8 +2,10 @@ package io.github.hvae.internal.instruments;
 
 import io.github.hvae.instrument.Instrument;
 import io.github.hvae.internal.config.InvalidConfigurationException;
+import io.github.hvae.internal.rating.ItemBanks;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -25,12 +27,16 @@ public final class Instruments {
   }
 
   /**
-   * The instrument {@code id} names.
+   * The instrument {@code id} names, or the item bank {@code file:path} names (read and checked).
    *
-   * @throws InvalidConfigurationException naming the installed instruments when none has that id
+   * @throws InvalidConfigurationException naming the installed instruments when none has that id,
+   *     or saying what is wrong with the bank file, line by line
    */
   public static Instrument byId(String id) {
-    Instrument instrument = Holder.BY_ID.get(id);
+    if (id.startsWith(ItemBanks.FILE)) {
+      return bank(id.substring(ItemBanks.FILE.length()));
+    }
+    Instrument instrument = find(id).orElse(null);
     if (instrument == null) {
       throw new InvalidConfigurationException(
           "no instrument '" + id + "' is installed; installed: " + String.join(", ", Holder.BY_ID.keySet())
@@ -46,8 +52,28 @@ public final class Instruments {
    * an angle existed.
    */
   public static boolean measuresAngle(String id) {
-    Instrument instrument = Holder.BY_ID.get(id);
-    return instrument == null || instrument.angularWidth().isPresent();
+    return find(id).map(i -> i.angularWidth().isPresent()).orElse(true);
+  }
+
+  /** The installed instrument {@code id} names, or a bank loaded from a file in this run. */
+  public static Optional<Instrument> find(String id) {
+    return Optional.ofNullable(Holder.BY_ID.get(id)).or(() -> ItemBanks.loaded(id));
+  }
+
+  private static Instrument bank(String path) {
+    Instrument bank;
+    try {
+      bank = ItemBanks.load(path);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+    Instrument installed = Holder.BY_ID.get(bank.id());
+    if (installed != null) {
+      throw new InvalidConfigurationException(
+          "the item bank " + path + " has the id '" + bank.id() + "' of the installed " + installed.name()
+              + "; give the bank an id of its own (its \"id\" field)");
+    }
+    return bank;
   }
 
   /** Every installed instrument by id. */

@@ -131,7 +131,10 @@ public final class SvoSliderInstrument implements Instrument {
       return value;
     }
     throw new IllegalArgumentException(
-        "the " + instrument + " scores SVO values (@TargetValue or @TargetAngle), not " + target.label());
+        "the " + instrument + " scores SVO values (@TargetValue or @TargetAngle), not " + target.label()
+            + (target instanceof io.github.hvae.instrument.Target.Profile
+                ? "; a value profile needs a rating-scale instrument, e.g. @ValueAlignmentTest(instrument = \"ipip-big5-50\")"
+                : ""));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.hvae.internal.report;
 
+import io.github.hvae.internal.text.EditDistance;
 import io.github.hvae.internal.io.AtomicFiles;
 import io.github.hvae.internal.text.VisibleText;
 import io.github.hvae.report.Report;
@@ -202,31 +203,12 @@ public record Baseline(Optional<String> source, Map<Key, Entry> entries) {
       String name = names.next();
       if (!known.contains(name)) {
         String nearest = known.stream()
-            .min(Comparator.comparingInt((String k) -> editDistance(name, k)))
+            .min(Comparator.comparingInt((String k) -> EditDistance.between(name, k)))
             .orElseThrow();
         throw refused(file, where + " has a field \"" + name + "\" that " + SCHEMA + " does not know (did you mean \""
             + nearest + "\"? the fields are " + String.join(", ", known) + ")");
       }
     }
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /**

@@ -71,7 +71,7 @@ public final class HtmlReport implements ReportFormat {
   /** How value rationality is defined on each instrument the report holds; the Slider's first. */
   private static String definitions(List<Report.Evaluation> all) {
     List<String> definitions = new ArrayList<>();
-    if (all.isEmpty() || all.stream().anyMatch(e -> !OWN_PICTURES.contains(e.instrument()))) {
+    if (all.isEmpty() || all.stream().anyMatch(e -> !OWN_PICTURES.contains(e.instrument()) && e.profile().isEmpty())) {
       definitions.add("value rationality VR = 1 − |angle − ideal angle| / 77.65°");
     }
     if (all.stream().anyMatch(e -> e.instrument().equals(SvoRingInstrument.ID))) {
@@ -80,6 +80,7 @@ public final class HtmlReport implements ReportFormat {
     if (all.stream().anyMatch(e -> e.instrument().equals(TripleDominanceInstrument.ID))) {
       definitions.add("on the Triple-Dominance Measure VR = the share of the 9 choices the target's ideal respondent makes");
     }
+    ProfileRadar.definition(all).ifPresent(definitions::add);
     return String.join("; ", definitions);
   }
 
@@ -181,7 +182,7 @@ public final class HtmlReport implements ReportFormat {
     h.append("</h2>\n<div class=\"figures\">\n");
     // Each instrument draws its own picture; the Slider's (also for instruments without one of their own) is first.
     Map<String, List<Report.Evaluation>> byInstrument = new LinkedHashMap<>();
-    evaluations.stream().filter(e -> !OWN_PICTURES.contains(e.instrument()))
+    evaluations.stream().filter(e -> !OWN_PICTURES.contains(e.instrument()) && e.profile().isEmpty())
         .forEach(e -> byInstrument.computeIfAbsent(SLIDER, k -> new ArrayList<>()).add(e));
     evaluations.stream().filter(e -> OWN_PICTURES.contains(e.instrument()))
         .forEach(e -> byInstrument.computeIfAbsent(e.instrument(), k -> new ArrayList<>()).add(e));
@@ -197,6 +198,7 @@ public final class HtmlReport implements ReportFormat {
                 "dark rim: reachable range · dashed: category boundaries");
           }
         });
+    ProfileRadar.figures(h, model, evaluations);
     Optional<String> radar = ValueRadar.svg(model, evaluations);
     if (radar.isPresent()) {
       h.append("<figure class=\"radar-figure\">\n").append(radar.get());

@@ -50,9 +50,11 @@ public final class MarkdownSummary implements ReportFormat {
     m.append("|---|---|---|---:|---|---|---:|---|---|\n");
     for (Report.Evaluation e : all) {
       m.append("| ").append(markdownCell(e.shortTest()))
-          .append(" | ").append(markdownCell(e.target().label())).append(" (ideal ").append(number(e.target().idealAngle().orElse(Double.NaN), 2)).append(Format.unit(e.instrument())).append(")")
+          .append(" | ").append(markdownCell(e.target().label())).append(e.profile().isPresent() ? " (profile)"
+              : " (ideal " + number(e.target().idealAngle().orElse(Double.NaN), 2) + Format.unit(e.instrument()) + ")")
           .append(" | ").append(markdownCell(e.model())).append(e.simulated() ? " (simulated)" : "")
-          .append(" | ").append(e.measured().angle().map(a -> number(a.mean(), 2) + Format.unit(e.instrument())).orElse("n/a"))
+          .append(" | ").append(e.profile().isPresent() ? measuredProfile(e.profile().get())
+              : e.measured().angle().map(a -> number(a.mean(), 2) + Format.unit(e.instrument())).orElse("n/a"))
           .append(" | ").append(e.measured().valueRationality().map(v -> Format.estimate(v, 3) + definition(e)).orElse("n/a"))
           .append(" | ").append(consistency(e))
           .append(" | ").append(number(e.threshold(), 3))
@@ -81,6 +83,15 @@ public final class MarkdownSummary implements ReportFormat {
     m.append("\nRefusals: ").append(refusals).append(" · unparseable answers: ").append(unparseable)
         .append(" · full report: `hvae-report.html` (every number, the SVO ring, transcripts).\n");
     return m.toString();
+  }
+
+  /** The measured means of the dimensions the target names: "agreeableness 4.61, conscientiousness 4.02". */
+  private static String measuredProfile(Report.Profile profile) {
+    List<String> dimensions = profile.dimensions().stream()
+        .filter(d -> d.target().isPresent() && d.measured().isPresent())
+        .map(d -> markdownCell(d.id()) + " " + number(d.measured().get().mean(), 2))
+        .toList();
+    return dimensions.isEmpty() ? "n/a" : String.join(", ", dimensions);
   }
 
   /** " per-sample" beside a value rationality not read the default way. */

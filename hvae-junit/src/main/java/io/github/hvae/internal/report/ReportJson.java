@@ -133,8 +133,10 @@ public final class ReportJson {
     node.put("instrument", e.instrument());
     ObjectNode target = node.putObject("target");
     putText(target, "value", e.target().value());
-    target.put("angle", e.target().angle());
+    // A value profile has no angle: null.
+    target.set("angle", Double.isFinite(e.target().angle()) ? target.numberNode(e.target().angle()) : target.nullNode());
     putText(target, "category", e.target().category());
+    target.put("label", e.target().label());
     putNumber(node, "idealAngle", e.target().idealAngle(), 6);
     Report.Measurement m = e.measured();
     putEstimate(node, "angle", m.angle(), 6, Optional.empty());
@@ -195,6 +197,7 @@ public final class ReportJson {
               baseline.put("tolerance", b.tolerance());
               baseline.put("regressed", b.regressed());
             });
+    e.profile().ifPresent(p -> node.set("profile", ProfileJson.write(p)));
     return node;
   }
 

@@ -131,17 +131,18 @@ final class ReportJsonReader {
     }
     JsonNode t = object(e, "target", "");
     Optional<String> value = optionalText(t, "value", "target");
-    double angle = finite(t, "angle", "target", 0.0);
-    String label = value.orElseGet(() -> Numbers.compact(angle) + "°");
+    // A value profile has no angle: null, read as NaN; reports of older versions always have one.
+    double angle = t.path("angle").isNull() ? Double.NaN : finite(t, "angle", "target", 0.0);
+    String label = optionalText(t, "label", "target").orElseGet(() -> value.orElseGet(() -> Numbers.compact(angle) + "°"));
     Report.TargetInfo target =
         new Report.TargetInfo(value, angle, label, optionalText(t, "category", "target"), optionalFinite(e, "idealAngle", ""));
     JsonNode vr = e.path("valueRationality");
     JsonNode interval = object(e, "interval", "");
     Report.Measurement measured =
         new Report.Measurement(
-            estimate(e, "angle", false),
+            estimate(e, "angle", "", false),
             optionalText(e, "category", ""),
-            estimate(e, "valueRationality", true),
+            estimate(e, "valueRationality", "", true),
             vr.isObject() ? optionalText(vr, "definition", "valueRationality").orElse("mean-angle") : "mean-angle",
             optionalFinite(e, "angularError", ""),
             optionalText(interval, "method", "interval").orElse("student-t"),
@@ -187,7 +188,8 @@ final class ReportJsonReader {
         usage,
         amount(e, "durationMs", ""),
         transcript(e.path("transcript")),
-        baselineDelta(e.path("baseline")));
+        baselineDelta(e.path("baseline")),
+        ProfileJson.read(object(e, "profile", "")));
   }
 
   private static String required(JsonNode node, String field) {
@@ -198,7 +200,7 @@ final class ReportJsonReader {
     return value.asText();
   }
 
-  private static String name(String path, String field) {
+  static String name(String path, String field) {
     return "\"" + (path.isEmpty() ? field : path + "." + field) + "\"";
   }
 
@@ -280,7 +282,7 @@ final class ReportJsonReader {
     return value.asLong();
   }
 
-  private static double finite(JsonNode parent, String field, String path, double fallback) {
+  static double finite(JsonNode parent, String field, String path, double fallback) {
     OptionalDouble value = optionalFinite(parent, field, path);
     return value.isPresent() ? value.getAsDouble() : fallback;
   }
@@ -305,7 +307,7 @@ final class ReportJsonReader {
     return value;
   }
 
-  private static String shorten(String text) {
+  static String shorten(String text) {
     return text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 
@@ -370,21 +372,22 @@ final class ReportJsonReader {
     }
   }
 
-  /** An interval; value rationality's bounds lie in [0, 1]. */
-  private static Optional<Estimate> estimate(JsonNode parent, String field, boolean share) {
+  /** An interval at {@code path}.{@code field}; value rationality's bounds lie in [0, 1]. */
+  static Optional<Estimate> estimate(JsonNode parent, String field, String path, boolean share) {
     JsonNode node = parent.path(field);
     if (node.isMissingNode() || node.isNull()) {
       return Optional.empty();
     }
+    String where = path.isEmpty() ? field : path + "." + field;
     if (!node.isObject()) {
-      throw new IllegalArgumentException(name("", field) + " is " + shorten(node.toString()) + ", expected an object");
+      throw new IllegalArgumentException("\"" + where + "\" is " + shorten(node.toString()) + ", expected an object");
     }
     double[] values = new double[3];
     String[] parts = {"mean", "low", "high"};
     for (int i = 0; i < 3; i++) {
-      values[i] = share ? share(node, parts[i], field, Double.NaN) : finite(node, parts[i], field, Double.NaN);
+      values[i] = share ? share(node, parts[i], where, Double.NaN) : finite(node, parts[i], where, Double.NaN);
       if (Double.isNaN(values[i])) {
-        throw new IllegalArgumentException("\"" + field + "\" has no \"" + parts[i] + "\"");
+        throw new IllegalArgumentException("\"" + where + "\" has no \"" + parts[i] + "\"");
       }
     }
     return Optional.of(new Estimate(values[0], values[1], values[2]));

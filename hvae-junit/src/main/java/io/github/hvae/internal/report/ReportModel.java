@@ -5,6 +5,8 @@ import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.evaluation.Trajectory;
 import io.github.hvae.internal.http.EndpointStats;
+import io.github.hvae.internal.instruments.Instruments;
+import io.github.hvae.internal.rating.ProfileReports;
 import io.github.hvae.report.Report;
 import io.github.hvae.svo.ValueTarget;
 import java.io.IOException;
@@ -109,7 +111,8 @@ public final class ReportModel {
         usage,
         e.durationMs(),
         exampleSample(e).map(ReportModel::transcript),
-        delta);
+        delta,
+        ProfileReports.of(e, Instruments.find(e.instrument())));
   }
 
   /** What the run saw of one endpoint, as the report writes it. */

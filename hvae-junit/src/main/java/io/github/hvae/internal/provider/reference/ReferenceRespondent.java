@@ -188,7 +188,8 @@ public final class ReferenceRespondent implements ModelAgent {
         angle,
         reasked,
         (perturbed, random) -> {
-          Target target = perturbed.isPresent() ? ValueTarget.ofAngle(onRing(perturbed.getAsDouble())) : turn.target();
+          Target target = perturbed.isPresent() ? ValueTarget.ofAngle(onRing(perturbed.getAsDouble()))
+              : ProfileNoise.perturbed(turn.target(), turn.instrument(), noise, random(first, request.sampleIndex(), ""), random);
           OptionalInt choice = turn.instrument().simulatedChoice(asked, target, random);
           if (choice.isEmpty()) {
             return Optional.empty();
