@@ -15,7 +15,7 @@ public final class SupportBotRules {
 
   private static final Pattern OPTION =
       Pattern.compile(
-          "^([A-I])\\. You get (-?[\\d.]+) coins, the other participant gets (-?[\\d.]+) coins", Pattern.MULTILINE);
+          "^([A-I])\\. You get ([-+]?[\\d.]+) coins, the other participant gets ([-+]?[\\d.]+) coins", Pattern.MULTILINE);
   private static final Pattern STATED_WEIGHTS =
       Pattern.compile("weigh outcomes as (-?[\\d.]+) × \\(coins for themselves\\) \\+ (-?[\\d.]+) ×");
   private static final double HALF = Math.sqrt(0.5);
