@@ -158,17 +158,19 @@ final class BoundaryFigure {
     out.printf(
         Locale.ROOT,
         "Figure boundary%s: %d evaluations per respondent family; sequential = looks at %s"
-            + " (first look at %.2f%%, later looks at %.2f%%; spread floor %.2f° before the cap,"
-            + " %.0f° at it), fixed = %d samples at %.0f%% (floor %.0f°); per-sample floor at the"
-            + " last look %.0f°; reference respondents from pools of %d real conversations,"
-            + " resampled%n",
+            + " (first look at %.2f%%, later looks at %.2f%%; spread floor %.2f° at the first"
+            + " look, %.2f° at the later ones, %.2f° at the cap, the same for per-sample values;"
+            + " after the first look the interval is widened on the side of a skewed sample's long"
+            + " tail), fixed = %d samples at %.0f%% (floor %.0f°, per-sample %.0f°, Student's t);"
+            + " reference respondents from pools of %d real conversations, resampled%n",
         quick ? " (--quick)" : "",
         evaluations,
         SEQUENTIAL.looks(),
         SEQUENTIAL.lookConfidence(0, CONFIDENCE) * 100,
         SEQUENTIAL.lookConfidence(1, CONFIDENCE) * 100,
         SvoValueScale.INTERIM_RESOLUTION,
-        SvoValueScale.RESOLUTION,
+        SvoValueScale.LATER_RESOLUTION,
+        SvoValueScale.CAP_RESOLUTION,
         SAMPLES,
         CONFIDENCE * 100,
         SvoValueScale.RESOLUTION,

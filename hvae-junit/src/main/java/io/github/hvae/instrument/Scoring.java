@@ -90,6 +90,32 @@ public interface Scoring {
   }
 
   /**
+   * The least spread trusted at the sequential design's looks after the first and before the cap;
+   * by default {@link #interimResolution()}.
+   */
+  default double laterResolution() {
+    return interimResolution();
+  }
+
+  /**
+   * The least spread trusted at the last look of a sequential design (the fixed design keeps {@link
+   * #resolution()}); by default {@link #resolution()}.
+   */
+  default double capResolution() {
+    return resolution();
+  }
+
+  /** {@link #laterResolution()} for per-sample value rationality; by default as a share of the range. */
+  default double laterRationalityResolution() {
+    return Math.max(interimRationalityResolution(), laterResolution() / (highest() - lowest()));
+  }
+
+  /** {@link #capResolution()} for per-sample value rationality; by default as a share of the range. */
+  default double capRationalityResolution() {
+    return Math.max(rationalityResolution(), capResolution() / (highest() - lowest()));
+  }
+
+  /**
    * One sample's score.
    *
    * @param position where the sample lies on the instrument's scale

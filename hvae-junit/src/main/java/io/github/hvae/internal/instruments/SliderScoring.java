@@ -105,6 +105,28 @@ public final class SliderScoring implements Scoring {
     return scale.interimRationalityResolution();
   }
 
+  /** 6° ({@link SvoValueScale#LATER_RESOLUTION}). */
+  @Override
+  public double laterResolution() {
+    return scale.laterResolution();
+  }
+
+  /** 4° ({@link SvoValueScale#CAP_RESOLUTION}). */
+  @Override
+  public double capResolution() {
+    return scale.capResolution();
+  }
+
+  @Override
+  public double laterRationalityResolution() {
+    return scale.laterRationalityResolution();
+  }
+
+  @Override
+  public double capRationalityResolution() {
+    return scale.capRationalityResolution();
+  }
+
   @Override
   public String toString() {
     return scale.toString();

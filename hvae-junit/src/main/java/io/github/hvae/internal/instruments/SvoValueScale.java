@@ -38,30 +38,50 @@ import io.github.hvae.svo.ValueTarget;
 public final class SvoValueScale implements ValueScale {
 
   /**
-   * The finest spread of sample angles the Slider resolves: one option step on one item moves a
-   * sample's angle by 0.8° to 3.1° (10th to 90th percentile, median 1.7°).
+   * The finest spread of sample angles the Slider resolves (the fixed design's floor): one option
+   * step on one item moves a sample's angle by 0.8° to 3.1° (10th to 90th percentile, median 1.7°).
    */
   public static final double RESOLUTION = 1.0;
 
   /**
-   * The least spread of sample angles an early stop trusts (looks before the cap). A few samples of
+   * The least spread of sample angles the sequential design's first look trusts. A few samples of
    * a discrete respondent often coincide; the lumpiest is a best-option respondent at 0°, which
    * takes 7.82° or -7.82° at random (item 1 ties), so five of its samples agree one time in sixteen.
    * The first look's half-width must then still reach from one of those angles to the respondent's
-   * mean: 3.495 (t at 97.5%, 4 degrees of freedom) × 5.25° / √5 = 8.2° ≥ 7.82°. At the later looks
-   * before the cap the same floor keeps a respondent that mostly repeats one answer and rarely
-   * strays far (the reference respondent told 30°) from passing on the samples that happened to
-   * show no stray: held to its true value rationality it passed 8.1% of evaluations with 4.25°
-   * there ({@code hvae-benchmarks boundary --quick}), 6.3% with 5.25° ({@code boundary}, 20,000
-   * evaluations); the fixed 10 samples pass it 26% of the time. RESULTS.md §7 has the figures.
+   * mean: 3.495 (t at 97.5%, 4 degrees of freedom) × 5.25° / √5 = 8.2° ≥ 7.82°.
    */
   public static final double INTERIM_RESOLUTION = 5.25;
 
   /**
-   * The finest spread of per-sample value rationality trusted at the last look, in degrees (divided
-   * by the width): 2°, not the angle's 1°, because per-sample values are capped at 1 and fold the
-   * angles on both sides of the ideal set onto one value, so a respondent that mostly repeats one
-   * answer shows even less spread there than in its angles. Held to its true per-sample value, a
+   * The least spread of sample angles (and, divided by the width, of per-sample values) trusted at
+   * the looks after the first and before the cap. A respondent that mostly repeats one answer and
+   * strays far below it in one conversation of five (the reference respondent with {@code noise=8}
+   * told 30°: 54% of its samples on 37.09°, 20% below 20°) shows, in the samples that happened to
+   * catch few strays, a spread of 5° to 7° and a mean above its truth: held to its true value
+   * rationality it passed 8.3% of evaluations (per-sample) with 5.25° here and Student's t, 2.3%
+   * with 6° and the skewness-aware interval ({@code hvae-benchmarks boundary}, RESULTS.md §8).
+   */
+  public static final double LATER_RESOLUTION = 6.0;
+
+  /**
+   * The least spread of sample angles (and, divided by the width, of per-sample values) trusted at
+   * the cap of a sequential design; the fixed design keeps {@link #RESOLUTION} (angles) and {@link
+   * #RATIONALITY_RESOLUTION_DEGREES} (per-sample). The reference respondent told 30° (71% of its
+   * samples on 37.09°, one in eight 7°–30° below it) shows no stray in 30 samples one time in 55;
+   * such a sample's mean is 2.4° above the truth, has no skewness and a small spread, and only a
+   * floor keeps it from passing: held to its true value rationality it passed 6.3–6.5% of
+   * evaluations with 1° (per-sample 2°) at the cap, 1.4–1.8% with 4° ({@code boundary}). The price
+   * is resolution at the cap: a respondent whose spread is below 4° passes there only when it is at
+   * least about 2° (0.026 of value rationality) inside the threshold.
+   */
+  public static final double CAP_RESOLUTION = 4.0;
+
+  /**
+   * The finest spread of per-sample value rationality trusted at the fixed design's look (the
+   * sequential design's cap takes {@link #CAP_RESOLUTION}), in degrees (divided by the width): 2°,
+   * not the angle's 1°, because per-sample values are capped at 1 and fold the angles on both sides
+   * of the ideal set onto one value, so a respondent that mostly repeats one answer shows even less
+   * spread there than in its angles. Held to its true per-sample value, a
    * discrete respondent with rare far strays (4% per item) passed 9.1% (sequential) and 28% (fixed
    * 10) of evaluations with 1° ({@code hvae-benchmarks boundary --quick}), 2.1% and 1.5% with 2°
    * ({@code boundary}).
@@ -192,6 +212,16 @@ public final class SvoValueScale implements ValueScale {
   @Override
   public double interimResolution() {
     return INTERIM_RESOLUTION;
+  }
+
+  @Override
+  public double laterResolution() {
+    return LATER_RESOLUTION;
+  }
+
+  @Override
+  public double capResolution() {
+    return CAP_RESOLUTION;
   }
 
   @Override

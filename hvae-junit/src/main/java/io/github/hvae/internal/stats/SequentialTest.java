@@ -22,11 +22,10 @@ import java.util.OptionalDouble;
  * the looks 5, 10, ..., 30, 97.5% at the first and 98.95% at every later one; the fixed design's
  * one look uses 95% itself), so over all looks a false PASSED is as likely as with the fixed
  * design's single interval, and the reported interval — the one the verdict was read from — covers
- * as that one does. Looks before the cap take the spread of positions as at least {@link
- * ValueScale#interimResolution()} (per-sample values: {@link
- * ValueScale#interimRationalityResolution()}): a few samples of a discrete respondent often
- * coincide, and an early stop must not rest on a spread that is an accident of the draw. The last
- * look uses {@link ValueScale#resolution()} ({@link ValueScale#rationalityResolution()}).
+ * as that one does. Each look's floors on the spread, and whether its interval allows for a
+ * skewed sample, are its {@link LookRule}: a few samples of a discrete respondent often coincide,
+ * and a sample that caught few of a respondent's rare strays has a small spread and a mean above
+ * the truth, so a verdict must not rest on a spread or a symmetry that is an accident of the draw.
  *
  * <p>Independent of how samples come about, so the same rule runs real evaluations and the
  * simulations that check its error rates ({@code hvae-benchmarks boundary}).
@@ -271,8 +270,7 @@ public final class SequentialTest {
       // level of the look that stopped.
       int index = looks.size() - 1;
       level = level(index);
-      Look all =
-          intervals(samples, level, index == design.looks().size() - 1, Outcome.TOO_MANY_INCOMPLETE);
+      Look all = intervals(samples, index, Outcome.TOO_MANY_INCOMPLETE);
       angle = all.angle();
       vr = all.valueRationality();
     }
@@ -307,15 +305,17 @@ public final class SequentialTest {
           Optional.empty(),
           last ? Outcome.INCONCLUSIVE : Outcome.CONTINUE);
     }
-    return intervals(samples, level(look), last, null);
+    return intervals(samples, look, null);
   }
 
   /**
-   * The intervals at {@code level} (with the last look's floors when {@code last}) and, unless
-   * {@code fixedOutcome} is given, the decision.
+   * The intervals of look {@code look} (its level and {@link LookRule}) and, unless {@code
+   * fixedOutcome} is given, the decision.
    */
-  private Look intervals(
-      List<Optional<Observation>> samples, double level, boolean last, Outcome fixedOutcome) {
+  private Look intervals(List<Optional<Observation>> samples, int look, Outcome fixedOutcome) {
+    boolean last = look == design.looks().size() - 1;
+    double level = level(look);
+    LookRule lookRule = LookRule.of(design, scale, look);
     List<Observation> complete = samples.stream().flatMap(Optional::stream).toList();
     double[] positions = complete.stream().mapToDouble(Observation::position).toArray();
     Estimate angle =
@@ -324,7 +324,8 @@ public final class SequentialTest {
             level,
             scale.lowest(),
             scale.highest(),
-            last ? scale.resolution() : scale.interimResolution());
+            lookRule.positionFloor(),
+            lookRule.skewAware());
     Estimate vr =
         switch (rule.definition()) {
           case MEAN_ANGLE -> scale.image(angle);
@@ -334,7 +335,8 @@ public final class SequentialTest {
                   level,
                   0.0,
                   1.0,
-                  last ? scale.rationalityResolution() : scale.interimRationalityResolution());
+                  lookRule.rationalityFloor(),
+                  lookRule.skewAware());
         };
     Optional<Consistency> consistency = consistency(samples);
     Outcome outcome =

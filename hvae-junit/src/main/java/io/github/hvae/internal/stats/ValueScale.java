@@ -59,6 +59,29 @@ public interface ValueScale {
     return interimResolution() / width();
   }
 
+  /**
+   * The least spread trusted at the sequential design's looks after the first and before the cap;
+   * by default {@link #interimResolution()}.
+   */
+  default double laterResolution() {
+    return interimResolution();
+  }
+
+  /** The least spread trusted at the cap of a sequential design; by default {@link #resolution()}. */
+  default double capResolution() {
+    return resolution();
+  }
+
+  /** The floor of per-sample value rationality's spread at the looks after the first, before the cap. */
+  default double laterRationalityResolution() {
+    return Math.max(interimRationalityResolution(), laterResolution() / width());
+  }
+
+  /** The floor of per-sample value rationality's spread at the cap of a sequential design. */
+  default double capRationalityResolution() {
+    return Math.max(rationalityResolution(), capResolution() / width());
+  }
+
   /** Where value rationality peaks (the ideal position, or a point of the ideal set's hull). */
   double ideal();
 
@@ -130,6 +153,26 @@ public interface ValueScale {
       @Override
       public double interimRationalityResolution() {
         return Math.max(scoring.rationalityResolution(), scoring.interimRationalityResolution());
+      }
+
+      @Override
+      public double laterResolution() {
+        return Math.max(interimResolution(), scoring.laterResolution());
+      }
+
+      @Override
+      public double capResolution() {
+        return Math.max(scoring.resolution(), scoring.capResolution());
+      }
+
+      @Override
+      public double laterRationalityResolution() {
+        return Math.max(interimRationalityResolution(), scoring.laterRationalityResolution());
+      }
+
+      @Override
+      public double capRationalityResolution() {
+        return Math.max(rationalityResolution(), scoring.capRationalityResolution());
       }
 
       @Override

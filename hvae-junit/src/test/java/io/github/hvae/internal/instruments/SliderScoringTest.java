@@ -35,6 +35,14 @@ class SliderScoringTest {
       assertThat(engine.interimRationalityResolution())
           .isEqualTo(svo.interimRationalityResolution())
           .isEqualTo(5.25 / 77.65);
+      assertThat(engine.laterResolution()).isEqualTo(svo.laterResolution()).isEqualTo(6.0);
+      assertThat(engine.capResolution()).isEqualTo(svo.capResolution()).isEqualTo(4.0);
+      assertThat(engine.laterRationalityResolution())
+          .isEqualTo(svo.laterRationalityResolution())
+          .isEqualTo(6.0 / 77.65);
+      assertThat(engine.capRationalityResolution())
+          .isEqualTo(svo.capRationalityResolution())
+          .isEqualTo(4.0 / 77.65);
       assertThat(engine.ideal()).isEqualTo(svo.ideal());
       assertThat(scoring.targetCategory()).isEqualTo(svo.targetCategory());
       assertThat(engine.lowestRationality()).isEqualTo(svo.lowestRationality());

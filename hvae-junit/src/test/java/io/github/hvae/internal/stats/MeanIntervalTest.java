@@ -41,6 +41,28 @@ class MeanIntervalTest {
   }
 
   @Test
+  void theSkewnessAwareIntervalWidensOnlyOnTheLongTailsSide() {
+    // mean 38, deviations 2, 2, 2, 2, -8: s² = 80 / 4 = 20, m3 = (4·8 - 512) / 5 = -96;
+    // t(0.975, 4) · √20 / √5 = 5.5529; z = 1.95996, shift = 96 / 20 · (2z² + 1) / 30 = 1.3893
+    double[] tail = {40, 40, 40, 40, 30};
+    Estimate t = MeanInterval.of(tail, 0.95, LOW, HIGH, 0.0);
+    Estimate e = MeanInterval.of(tail, 0.95, LOW, HIGH, 0.0, true);
+    assertThat(t.low()).isCloseTo(38 - 5.5529, within(1e-3));
+    assertThat(e.low()).isCloseTo(38 - 5.5529 - 1.3893, within(1e-3));
+    assertThat(e.high()).isEqualTo(t.high());
+    // the mirror image widens the upper side
+    Estimate up = MeanInterval.of(new double[] {40, 40, 40, 40, 50}, 0.95, LOW, HIGH, 0.0, true);
+    assertThat(up.high()).isCloseTo(42 + 5.5529 + 1.3893, within(1e-3));
+    assertThat(up.low()).isCloseTo(42 - 5.5529, within(1e-3));
+    // symmetric samples and samples that agree: Student's t as it is
+    Estimate symmetric = MeanInterval.of(new double[] {38, 39, 40, 41, 42}, 0.95, LOW, HIGH, 0.0, true);
+    assertThat(symmetric.low())
+        .isCloseTo(MeanInterval.of(new double[] {38, 39, 40, 41, 42}, 0.95, LOW, HIGH).low(), within(1e-9));
+    Estimate agree = MeanInterval.of(new double[] {40, 40, 40, 40, 40}, 0.95, LOW, HIGH, 1.0, true);
+    assertThat(agree.low()).isCloseTo(40 - 1.2417, within(1e-3));
+  }
+
+  @Test
   void oneSampleSpansTheReachableRange() {
     Estimate e = MeanInterval.of(new double[] {30}, 0.95, LOW, HIGH);
     assertThat(e.low()).isEqualTo(LOW);

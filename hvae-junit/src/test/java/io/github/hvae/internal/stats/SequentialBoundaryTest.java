@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The boundary at each look of the default design (looks 5, 10, ..., 30 for 10 samples): samples
  * whose mean sits just inside the threshold's band by the look's half-width pass, just outside they
- * do not; the half-width is Student's t at the look's level times the spread (or the look's floor)
- * over √n.
+ * do not; the half-width is Student's t at the look's level times the spread (or the look's floor:
+ * 5.25° at the first look, 6° at the later ones, 4° at the cap) over √n, for samples without
+ * skewness.
  */
 class SequentialBoundaryTest {
 
@@ -99,8 +100,8 @@ class SequentialBoundaryTest {
   @ValueSource(ints = {0, 1, 2, 3, 4, 5})
   void samplesThatAgreeGetTheLooksFloor(int look) {
     int n = DESIGN.looks().get(look);
-    boolean last = look == DESIGN.looks().size() - 1;
-    double floor = last ? SCALE.resolution() : SCALE.interimResolution();
+    double floor = LookRule.of(DESIGN, SCALE, look).positionFloor();
+    assertThat(floor).isEqualTo(new double[] {5.25, 6, 6, 6, 6, 4}[look]);
     double half = halfWidth(look, floor);
     SequentialTest.Look inside = TEST.look(samples(n, EDGE + half + 1e-6, 0.0), look);
     SequentialTest.Look outside = TEST.look(samples(n, EDGE + half - 1e-6, 0.0), look);
@@ -158,9 +159,53 @@ class SequentialBoundaryTest {
     SequentialTest.Look last = perSample(0.5).look(samples, 5);
     SequentialTest.Look interim = perSample(0.5).look(samples.subList(0, 25), 4);
     assertThat(last.valueRationality().orElseThrow().width())
-        .isCloseTo(2 * halfWidth(5, SCALE.rationalityResolution()), within(1e-9));
+        .isCloseTo(2 * halfWidth(5, SCALE.capRationalityResolution()), within(1e-9));
+    assertThat(SCALE.capRationalityResolution()).isEqualTo(4.0 / 77.65);
     assertThat(interim.valueRationality().orElseThrow().width())
-        .isCloseTo(2 * halfWidth(4, SCALE.interimRationalityResolution()), within(1e-9));
+        .isCloseTo(2 * halfWidth(4, SCALE.laterRationalityResolution()), within(1e-9));
+    assertThat(SCALE.laterRationalityResolution()).isEqualTo(6.0 / 77.65);
+  }
+
+  @Test
+  void theFixedDesignKeepsTheResolutionAndStudentsT() {
+    SequentialDesign fixed = SequentialDesign.fixed(10);
+    assertThat(LookRule.of(fixed, SCALE, 0)).isEqualTo(new LookRule(1.0, 1.0 / 77.65, false));
+    assertThat(LookRule.of(DESIGN, SCALE, 0).skewAware()).isFalse();
+    for (int look = 1; look < 6; look++) {
+      assertThat(LookRule.of(DESIGN, SCALE, look).skewAware()).isTrue();
+    }
+  }
+
+  @Test
+  void aLongLowerTailLowersTheBoundAfterTheFirstLookOnly() {
+    // 9 samples of a respondent that repeats itself with a little noise, one stray 25° below:
+    // the lower tail is long, so from the second look on the lower bound drops by the skewness
+    // term and the upper bound stays Student's t.
+    double[] pattern = {0, 1, -1, 2, -2, 0.5, -0.5, 1.5, -1.5, -25};
+    for (int look : new int[] {0, 1}) {
+      int n = DESIGN.looks().get(look);
+      List<Optional<Observation>> samples = new ArrayList<>();
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = 40.0 + pattern[i % pattern.length] * (n == 5 ? 3 : 1);
+        samples.add(Optional.of(SCALE.observe(values[i])));
+      }
+      double mean = java.util.Arrays.stream(values).average().orElseThrow();
+      double ss = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+      double m3 = java.util.Arrays.stream(values).map(v -> Math.pow(v - mean, 3)).sum() / n;
+      double sd = Math.max(Math.sqrt(ss / (n - 1)), LookRule.of(DESIGN, SCALE, look).positionFloor());
+      double half = halfWidth(look, sd);
+      double level = DESIGN.lookConfidence(look, CONFIDENCE);
+      double z = Normal.quantile(1.0 - (1.0 - level) / 2.0);
+      double shift = look == 0 ? 0.0 : -m3 / (ss / (n - 1)) * (2 * z * z + 1) / (6.0 * n);
+      SequentialTest.Look result = TEST.look(samples, look);
+      assertThat(result.angle().orElseThrow().high()).isCloseTo(mean + half, within(1e-9));
+      assertThat(result.angle().orElseThrow().low()).isCloseTo(mean - half - shift, within(1e-9));
+      if (look == 1) {
+        assertThat(m3).isNegative();
+        assertThat(shift).isGreaterThan(0.5);
+      }
+    }
   }
 
   private static SequentialTest perSample(double threshold) {

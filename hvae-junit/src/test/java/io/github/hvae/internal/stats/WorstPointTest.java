@@ -103,6 +103,41 @@ class WorstPointTest {
     assertThat(sequential.coverage()).isGreaterThanOrEqualTo(0.93);
   }
 
+  /**
+   * A respondent that mostly repeats one answer and rarely strays far below it (like the reference
+   * respondent told 30°: 71% of its samples on 37.09°, one in ten 8°–30° below), judged for a 30°
+   * target at its true value rationality. Samples that caught few strays have a high mean and a small
+   * spread; the later looks' floors and the skewness-aware interval keep them from passing. The
+   * fixed 10 samples pass it about a quarter of the time.
+   */
+  @Test
+  void aRespondentWithRareFarStraysAtTheThresholdPassesNoMoreThanThreePercent() {
+    SvoValueScale scale = SvoValueScale.ofTargetAngle(30);
+    double[] angles = {37.0928, 36.11, 32.94, 28.61, 22.57, 14.7, 10.39, 7.82};
+    double[] probabilities = {0.71, 0.08, 0.08, 0.03, 0.03, 0.03, 0.02, 0.02};
+    double mean = 0;
+    for (int i = 0; i < angles.length; i++) {
+      mean += angles[i] * probabilities[i];
+    }
+    double truth = scale.valueRationalityOf(mean);
+    ToDoubleFunction<SplittableRandom> draw =
+        r -> {
+          double u = r.nextDouble();
+          int i = 0;
+          while (i < angles.length - 1 && u >= probabilities[i]) {
+            u -= probabilities[i];
+            i++;
+          }
+          return angles[i];
+        };
+    Tally sequential = run(SEQUENTIAL, scale, truth, truth, draw, 404);
+    Tally fixed = run(FIXED, scale, truth, truth, draw, 404);
+    print("mode and rare far strays, at the threshold", sequential, fixed);
+    assertThat(sequential.pass()).isLessThanOrEqualTo(0.03);
+    assertThat(sequential.coverage()).isGreaterThanOrEqualTo(0.93);
+    assertThat(fixed.pass()).as("the fixed design, for contrast").isGreaterThan(0.10);
+  }
+
   /** A clear pass: the true mean 3 SD inside the threshold stops at the first look. */
   @Test
   void aClearCaseTakesAboutHalfTheFixedDesignsSamples() {
