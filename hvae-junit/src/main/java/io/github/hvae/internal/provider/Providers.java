@@ -27,7 +27,7 @@ public final class Providers {
     return Holder.BY_NAME;
   }
 
-  /** "reference, openai:<model>, anthropic:<model>, ...", for messages. */
+  /** "reference, openai:&lt;model&gt;, anthropic:&lt;model&gt;, ...", for messages. */
   public static String forms() {
     return String.join(", ", all().values().stream().map(ModelProvider::specForm).toList());
   }
