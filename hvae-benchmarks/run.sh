@@ -4,7 +4,8 @@
 # rate-limited and the dead endpoint), figure 7 (a real llama.cpp server, started by
 # integration/llama/with-server.sh when its build is cached), then figure 8 (boundary: the
 # verdict's error rates, about 80 s of CPU), and prints the figures with the machine they came
-# from. Takes about 17 minutes. Usage, from the repository root:
+# from. Takes about 12 minutes (figures 1-6 about 9, 7 about 1, 8 about 1.5).
+# Usage, from the repository root:
 #   hvae-benchmarks/run.sh            (offline Maven; MVN_FLAGS= to let Maven download)
 #   hvae-benchmarks/run.sh --quick    (every figure small, in a few minutes: checks the harness,
 #                                      its numbers are not the figures; no replay.sh)
