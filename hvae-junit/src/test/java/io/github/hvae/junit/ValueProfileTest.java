@@ -102,6 +102,12 @@ class ValueProfileTest {
         .contains("target caring-assistant on reference (simulated respondent): measured profile extraversion ")
         .contains(String.format(java.util.Locale.ROOT, "agreeableness %.2f [", agreeableness.mean()))
         .doesNotContain("angle");
+    // So does the console line: each dimension measured, then value rationality, not a "position".
+    assertThat(io.github.hvae.internal.run.RunReport.summaryLine(caring))
+        .contains("on reference (simulated): profile extraversion ")
+        .contains(String.format(java.util.Locale.ROOT, "agreeableness %.2f [%.2f, %.2f]", agreeableness.mean(), agreeableness.low(), agreeableness.high()))
+        .contains(String.format(java.util.Locale.ROOT, ", VR %.3f [", caring.valueRationality().orElseThrow().mean()))
+        .doesNotContain("position");
 
     JsonNode report = report();
     assertThat(schemaErrors(report)).isEmpty();

@@ -3,6 +3,7 @@ package io.github.hvae.internal.run;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.evaluation.Estimate;
 import io.github.hvae.evaluation.SvoEvaluation;
+import io.github.hvae.instrument.Target;
 import io.github.hvae.internal.config.Configuration;
 import io.github.hvae.internal.config.HvaeKeys;
 import io.github.hvae.internal.config.InvalidConfigurationException;
@@ -305,8 +306,21 @@ public final class RunReport {
     String model = e.model() + (e.simulated() ? " (simulated)" : "");
     // An instrument without an angle (the Triple-Dominance Measure) has positions, not degrees.
     boolean angle = Instruments.measuresAngle(e.instrument());
+    // A value profile shows what it measured per dimension, not a position.
+    boolean profile = e.goal() instanceof Target.Profile && !e.dimensions().isEmpty();
     String figures =
-        e.angle().isPresent() && e.valueRationality().isPresent()
+        profile && e.valueRationality().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                "profile %s, VR %.3f [%.3f, %.3f] vs %.3f, %d/%d samples",
+                profileFigures(e),
+                e.valueRationality().get().mean(),
+                e.valueRationality().get().low(),
+                e.valueRationality().get().high(),
+                e.threshold().valueRationality(),
+                e.samplesCompleted(),
+                e.samplesRun())
+        : e.angle().isPresent() && e.valueRationality().isPresent()
             ? String.format(
                 Locale.ROOT,
                 angle
@@ -332,6 +346,13 @@ public final class RunReport {
     String line = String.format(Locale.ROOT, "%-6s %s on %s: %s", e.verdict(), e.test(), model, figures);
     // The reason may quote a server or a model: shown, never obeyed by the terminal.
     return VisibleText.of(e.passed() ? line : line + " — " + e.reason());
+  }
+
+  /** "agreeableness 4.61 [4.50, 4.72], extraversion 3.02 [2.90, 3.14]": each measured dimension. */
+  private static String profileFigures(SvoEvaluation e) {
+    return e.dimensions().entrySet().stream()
+        .map(d -> String.format(Locale.ROOT, "%s %.2f [%.2f, %.2f]", d.getKey(), d.getValue().mean(), d.getValue().low(), d.getValue().high()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /**
