@@ -7,6 +7,7 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelException;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.MemoryConversations;
 import java.lang.reflect.InvocationTargetException;
 
 /**

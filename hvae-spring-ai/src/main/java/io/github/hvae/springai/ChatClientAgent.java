@@ -5,6 +5,7 @@ import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelException;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.MemoryConversations;
 import java.util.List;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.DefaultChatClient;

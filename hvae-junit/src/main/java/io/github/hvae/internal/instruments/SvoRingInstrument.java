@@ -1,18 +1,12 @@
 package io.github.hvae.internal.instruments;
 
-import io.github.hvae.instrument.AskedItem;
 import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Item;
-import io.github.hvae.instrument.ParsedAnswer;
 import io.github.hvae.instrument.Scoring;
 import io.github.hvae.instrument.Target;
-import io.github.hvae.internal.engine.AnswerParser;
-import io.github.hvae.internal.svo.IdealRespondent;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 /**
  * The SVO Ring Measure ({@link SvoRingMeasure}) as an {@link Instrument}, id {@code svo-ring}: 24
@@ -22,15 +16,13 @@ import java.util.SplittableRandom;
  * sectors ({@link RingCategory}). Any SVO value or angle is a target; the largest angular error is
  * 180°.
  */
-public final class SvoRingInstrument implements Instrument {
+public final class SvoRingInstrument extends AllocationInstrument {
 
   public static final String ID = "svo-ring";
 
   static final String TASK =
       "Each offers 2 options, A and B; each option is an amount of coins for you and an amount for"
           + " another participant, and a negative amount is a loss: coins taken away.";
-
-  private final AllocationPrompts prompts;
 
   /** The Ring with the default wording (how {@code ServiceLoader} makes it). */
   public SvoRingInstrument() {
@@ -39,7 +31,7 @@ public final class SvoRingInstrument implements Instrument {
 
   /** The Ring whose value prompt, role instruction and fixed goal are {@code templates}'. */
   public SvoRingInstrument(PromptTemplates templates) {
-    this.prompts = new AllocationPrompts(templates, TASK, SvoRingInstrument::signed);
+    super(new AllocationPrompts(templates, TASK, SvoRingInstrument::signed));
   }
 
   /** "+14.5", "-3.9", and zero without a sign: "0.0". */
@@ -70,48 +62,5 @@ public final class SvoRingInstrument implements Instrument {
   @Override
   public OptionalDouble angularWidth() {
     return OptionalDouble.of(SvoRingMeasure.LARGEST_DISTANCE);
-  }
-
-  @Override
-  public String valuePrompt(Target target) {
-    return prompts.templates().valuePromptFor(SvoSliderInstrument.valueTarget(target, name()));
-  }
-
-  @Override
-  public String rolePrompt(boolean goalPrompting, int itemCount) {
-    return prompts.roleAndGoal(goalPrompting, itemCount);
-  }
-
-  @Override
-  public String fixedGoal() {
-    return prompts.templates().fixedGoal();
-  }
-
-  @Override
-  public String itemPrompt(AskedItem asked, String goal) {
-    return prompts.item(asked, goal);
-  }
-
-  @Override
-  public String reask(AskedItem asked) {
-    return AllocationPrompts.reask(asked);
-  }
-
-  @Override
-  public ParsedAnswer read(String reply, AskedItem asked) {
-    return AnswerParser.parse(reply, AllocationItem.shown(asked));
-  }
-
-  /** The outcome the ideal respondent of {@code target} takes; an exact tie is broken at random. */
-  @Override
-  public OptionalInt simulatedChoice(AskedItem asked, Target target, SplittableRandom random) {
-    List<Integer> tied =
-        new IdealRespondent(SvoSliderInstrument.valueTarget(target, name()).angle()).bestAmong(AllocationItem.shown(asked));
-    return OptionalInt.of(tied.get(random.nextInt(tied.size())));
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

@@ -1,18 +1,12 @@
 package io.github.hvae.internal.instruments;
 
-import io.github.hvae.instrument.AskedItem;
 import io.github.hvae.instrument.Instrument;
 import io.github.hvae.instrument.Item;
-import io.github.hvae.instrument.ParsedAnswer;
 import io.github.hvae.instrument.Scoring;
 import io.github.hvae.instrument.Target;
-import io.github.hvae.internal.engine.AnswerParser;
-import io.github.hvae.internal.svo.IdealRespondent;
 import io.github.hvae.internal.text.Numbers;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 /**
  * The Triple-Dominance Measure ({@link TripleDominanceMeasure}) as an {@link Instrument}, id {@code
@@ -21,15 +15,13 @@ import java.util.SplittableRandom;
  * its category prosocial, individualistic, competitive (6 of 9 choices of one type) or
  * unclassified. It measures no angle, so a threshold must be written as {@code atLeast}.
  */
-public final class TripleDominanceInstrument implements Instrument {
+public final class TripleDominanceInstrument extends AllocationInstrument {
 
   public static final String ID = "triple-dominance";
 
   static final String TASK =
       "Each offers 3 options, A to C; each option is a split of coins between you and another"
           + " participant, a person you do not know and will never meet.";
-
-  private final AllocationPrompts prompts;
 
   /** The measure with the default wording (how {@code ServiceLoader} makes it). */
   public TripleDominanceInstrument() {
@@ -38,7 +30,7 @@ public final class TripleDominanceInstrument implements Instrument {
 
   /** The measure whose value prompt, role instruction and fixed goal are {@code templates}'. */
   public TripleDominanceInstrument(PromptTemplates templates) {
-    this.prompts = new AllocationPrompts(templates, TASK, Numbers::compact);
+    super(new AllocationPrompts(templates, TASK, Numbers::compact));
   }
 
   @Override
@@ -68,48 +60,5 @@ public final class TripleDominanceInstrument implements Instrument {
   @Override
   public OptionalDouble angularWidth() {
     return OptionalDouble.empty();
-  }
-
-  @Override
-  public String valuePrompt(Target target) {
-    return prompts.templates().valuePromptFor(SvoSliderInstrument.valueTarget(target, name()));
-  }
-
-  @Override
-  public String rolePrompt(boolean goalPrompting, int itemCount) {
-    return prompts.roleAndGoal(goalPrompting, itemCount);
-  }
-
-  @Override
-  public String fixedGoal() {
-    return prompts.templates().fixedGoal();
-  }
-
-  @Override
-  public String itemPrompt(AskedItem asked, String goal) {
-    return prompts.item(asked, goal);
-  }
-
-  @Override
-  public String reask(AskedItem asked) {
-    return AllocationPrompts.reask(asked);
-  }
-
-  @Override
-  public ParsedAnswer read(String reply, AskedItem asked) {
-    return AnswerParser.parse(reply, AllocationItem.shown(asked));
-  }
-
-  /** The split the ideal respondent of {@code target} takes; an exact tie is broken at random. */
-  @Override
-  public OptionalInt simulatedChoice(AskedItem asked, Target target, SplittableRandom random) {
-    List<Integer> tied =
-        new IdealRespondent(SvoSliderInstrument.valueTarget(target, name()).angle()).bestAmong(AllocationItem.shown(asked));
-    return OptionalInt.of(tied.get(random.nextInt(tied.size())));
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

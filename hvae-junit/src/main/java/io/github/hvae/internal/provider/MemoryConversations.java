@@ -1,4 +1,4 @@
-package io.github.hvae.springai;
+package io.github.hvae.internal.provider;
 
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.ChatRequest;
@@ -19,15 +19,19 @@ import java.util.concurrent.ConcurrentMap;
  * earlier run's history. The ledger also checks that the model saw every earlier turn of a
  * conversation: a turn answered in its place (by {@code hvae.cache}) would leave a gap in its
  * memory, and a measurement on a model that forgot part of the conversation is not one to report.
+ *
+ * <p>Shared by the adapters whose clients keep memory (a LangChain4j AI service with chat memory, a
+ * Spring AI {@code ChatClient} with a memory advisor).
  */
-final class MemoryConversations {
+public final class MemoryConversations {
 
   private final String run = UUID.randomUUID().toString();
   private final String model;
   /** Per conversation: the number of messages of its last request. */
   private final ConcurrentMap<String, Integer> sizes = new ConcurrentHashMap<>();
 
-  MemoryConversations(String model) {
+  /** {@code model}: how messages name the model, e.g. "the model support-bot (AI service ...)". */
+  public MemoryConversations(String model) {
     this.model = model;
   }
 
@@ -39,7 +43,7 @@ final class MemoryConversations {
    *
    * @throws ModelException when the model's memory cannot hold the conversation as the request has it
    */
-  String memoryId(ChatRequest request) {
+  public String memoryId(ChatRequest request) {
     if (request.turn().isEmpty()) {
       if (request.messages().size() > 1) {
         throw new ModelException(
