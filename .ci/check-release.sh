@@ -4,8 +4,8 @@
 #  1. `mvn -Prelease -Dgpg.skip=true -DskipTests clean install` into a throwaway local repository
 #     (see lib.sh). What it installs is what `-Prelease deploy` would hand to Central;
 #  2. that is hvae-parent, hvae-bom and the library jars, each jar (or maven-plugin) with a sources
-#     jar (with .java files) and a javadoc jar (with index.html); never hvae-sample-tests or
-#     hvae-benchmarks (a new module that must not be published belongs in the list below);
+#     jar (with .java files) and a javadoc jar (with index.html); never hvae-sample-tests,
+#     hvae-benchmarks or hvae-adapter-testing (a new module that must not be published belongs in the list below);
 #  3. every installed POM, read as a consumer's Maven reads it (effective POM, parent from the
 #     repository), has name, description, url, licenses, developers, scm and issueManagement, with
 #     url and scm exactly the project's (Maven appends the artifactId to inherited ones unless
@@ -45,7 +45,7 @@ echo "[check-release] 1. release build of $VERSION into $WORK/repo"
 echo
 echo "[check-release] 2-3. what would be published, and its metadata as a consumer reads it"
 fail=0
-for id in hvae-sample-tests hvae-benchmarks; do
+for id in hvae-sample-tests hvae-benchmarks hvae-adapter-testing; do
   if [[ -e "$INSTALLED/$id" ]]; then
     echo "[check-release] FAIL: $id was installed; it must be neither installed nor published" >&2
     fail=1

@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.Result;
+import io.github.hvae.adaptertesting.RuleFollowingAssistant;
 import io.github.hvae.agent.ChatMessage;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;

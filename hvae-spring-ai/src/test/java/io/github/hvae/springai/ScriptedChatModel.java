@@ -1,5 +1,6 @@
 package io.github.hvae.springai;
 
+import io.github.hvae.adaptertesting.RuleFollowingAssistant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;

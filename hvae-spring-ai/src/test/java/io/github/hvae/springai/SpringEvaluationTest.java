@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.hvae.adaptertesting.RuleFollowingAssistant;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.evaluation.SvoEvaluation;
 import io.github.hvae.junit.HvaeModel;

@@ -1,4 +1,4 @@
-package io.github.hvae.springai;
+package io.github.hvae.adaptertesting;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * it is told about, choosing the split with the highest weighted sum of coins, and that signs its
  * first answer with a number of its own, which later answers repeat. A model that was shown
  * another conversation's messages, or that lost its own, answers differently, and the tests see it.
+ * The LangChain4j and Spring AI adapters' scripted models both answer as this assistant.
  */
-final class RuleFollowingAssistant {
+public final class RuleFollowingAssistant {
 
   /** One message as the assistant reads it. */
-  record Line(boolean fromUser, String text) {}
+  public record Line(boolean fromUser, String text) {}
 
   private static final Pattern OPTION =
       Pattern.compile("^([A-I])\\. You get (-?[\\d.]+) coins, the other participant gets (-?[\\d.]+) coins", Pattern.MULTILINE);
@@ -28,7 +29,7 @@ final class RuleFollowingAssistant {
   private RuleFollowingAssistant() {}
 
   /** The answer to the last of {@code lines}; {@code json} when the answer must be {"choice": ...}. */
-  static String answer(List<Line> lines, boolean json) {
+  public static String answer(List<Line> lines, boolean json) {
     String question = lines.get(lines.size() - 1).text();
     double[] weights = weights(lines);
     if (!OPTION.matcher(question).find() && question.contains("single letter")) {
@@ -76,7 +77,7 @@ final class RuleFollowingAssistant {
   }
 
   /** The signatures of the assistant messages in {@code lines}, in order. */
-  static List<String> signatures(List<Line> lines) {
+  public static List<String> signatures(List<Line> lines) {
     return lines.stream()
         .filter(l -> !l.fromUser())
         .map(l -> SIGNATURE.matcher(l.text()))
