@@ -3,6 +3,7 @@ package io.github.hvae.langchain4j;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.TypeNames;
 
 /**
  * Makes a LangChain4j model that a test hands in with {@code @HvaeModel} a model under test:
@@ -44,12 +45,12 @@ public final class LangChain4jProvider implements ModelProvider {
   /** Checked by name, so that a class path without LangChain4j loads this provider all the same. */
   @Override
   public boolean adapts(Class<?> type) {
-    return Types.isA(type, CHAT_MODEL) || AiServiceMethod.find(type).isPresent();
+    return TypeNames.isA(type, CHAT_MODEL) || AiServiceMethod.find(type).isPresent();
   }
 
   @Override
   public ModelAgent adapt(ModelSpec name, Object model, ModelProvider.Context context) {
-    if (Types.isA(model.getClass(), CHAT_MODEL)) {
+    if (TypeNames.isA(model.getClass(), CHAT_MODEL)) {
       return ChatModelAgent.of(name, model);
     }
     AiServiceMethod method =

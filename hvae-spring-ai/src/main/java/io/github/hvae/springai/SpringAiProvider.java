@@ -3,6 +3,7 @@ package io.github.hvae.springai;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.agent.ModelProvider;
 import io.github.hvae.agent.ModelSpec;
+import io.github.hvae.internal.provider.TypeNames;
 
 /**
  * Makes a Spring AI model that a test hands in with {@code @HvaeModel} a model under test (Spring
@@ -53,12 +54,12 @@ public final class SpringAiProvider implements ModelProvider {
    */
   @Override
   public boolean adapts(Class<?> type) {
-    return Types.isA(type, CHAT_MODEL) || Types.isA(type, CHAT_CLIENT);
+    return TypeNames.isA(type, CHAT_MODEL) || TypeNames.isA(type, CHAT_CLIENT);
   }
 
   @Override
   public ModelAgent adapt(ModelSpec name, Object model, ModelProvider.Context context) {
-    if (Types.isA(model.getClass(), CHAT_CLIENT)) {
+    if (TypeNames.isA(model.getClass(), CHAT_CLIENT)) {
       return ChatClientAgent.of(name, model);
     }
     return ChatModelAgent.of(name, model);

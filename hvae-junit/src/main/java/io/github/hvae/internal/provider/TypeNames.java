@@ -1,17 +1,21 @@
-package io.github.hvae.langchain4j;
+package io.github.hvae.internal.provider;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-/** Type checks by name, which load no class of the library the name belongs to. */
-final class Types {
+/**
+ * Type checks by name, which load no class of the library the name belongs to: the adapters ask
+ * whether a handed-in object is a LangChain4j or Spring AI type without needing that library.
+ */
+public final class TypeNames {
 
-  private Types() {}
+  private TypeNames() {}
 
   /** True when {@code type} is, extends or implements the class or interface named {@code name}. */
-  static boolean isA(Class<?> type, String name) {
+  public static boolean isA(Class<?> type, String name) {
     Deque<Class<?>> pending = new ArrayDeque<>();
     Set<Class<?>> seen = new HashSet<>();
     pending.add(type);
@@ -26,7 +30,7 @@ final class Types {
       if (next.getSuperclass() != null) {
         pending.add(next.getSuperclass());
       }
-      pending.addAll(java.util.List.of(next.getInterfaces()));
+      pending.addAll(List.of(next.getInterfaces()));
     }
     return false;
   }
