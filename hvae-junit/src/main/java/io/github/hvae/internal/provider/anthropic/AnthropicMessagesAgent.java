@@ -9,19 +9,18 @@ import io.github.hvae.agent.ChatRequest;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.internal.provider.ModelEndpoint;
+import io.github.hvae.internal.provider.NonsenseUsage;
 import io.github.hvae.internal.provider.RejectedParameter;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
 import io.github.hvae.agent.TokenUsage;
 import io.github.hvae.internal.http.ResilientJsonClient;
 import io.github.hvae.internal.http.ServerUsage;
-import io.github.hvae.internal.provider.ModelEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -53,14 +52,12 @@ public final class AnthropicMessagesAgent implements ModelAgent {
   public static final int DEFAULT_MAX_TOKENS = 1024;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final System.Logger LOG = System.getLogger(AnthropicMessagesAgent.class.getName());
-
   private final ModelEndpoint endpoint;
   private final ResilientJsonClient client;
   private final HttpUrl url;
   private final Headers headers;
   private final boolean promptCaching;
-  private final AtomicBoolean notedNonsense = new AtomicBoolean();
+  private final NonsenseUsage nonsenseUsage;
 
   /** With prompt caching on. */
   public AnthropicMessagesAgent(ModelEndpoint endpoint, ResilientJsonClient client) {
@@ -71,6 +68,7 @@ public final class AnthropicMessagesAgent implements ModelAgent {
   public AnthropicMessagesAgent(
       ModelEndpoint endpoint, ResilientJsonClient client, boolean promptCaching) {
     this.endpoint = endpoint;
+    this.nonsenseUsage = new NonsenseUsage(endpoint.spec());
     this.client = client;
     this.promptCaching = promptCaching;
     this.url = endpoint.resolvePath("messages");
@@ -96,21 +94,8 @@ public final class AnthropicMessagesAgent implements ModelAgent {
         read(
             answer.json(),
             String.join("\n", request.messages().stream().map(ChatMessage::content).toList()),
-            this::noteNonsense);
+            nonsenseUsage::note);
     return new ModelReply(reply.content(), reply.outcome(), reply.usage().withRetries(answer.retries()));
-  }
-
-  private void noteNonsense(String what) {
-    if (notedNonsense.compareAndSet(false, true)) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          () ->
-              endpoint.spec()
-                  + ": the server reported usage "
-                  + what
-                  + ", which is no token count; counting estimates instead, marked estimated"
-                  + " (noted once per model)");
-    }
   }
 
   /** The request body, exactly as sent. */

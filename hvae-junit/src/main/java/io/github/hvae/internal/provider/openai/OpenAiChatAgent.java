@@ -11,6 +11,7 @@ import io.github.hvae.agent.ConstrainedAnswers;
 import io.github.hvae.agent.GenerationOptions;
 import io.github.hvae.agent.ModelAgent;
 import io.github.hvae.internal.provider.ModelEndpoint;
+import io.github.hvae.internal.provider.NonsenseUsage;
 import io.github.hvae.internal.provider.RejectedParameter;
 import io.github.hvae.agent.ModelReply;
 import io.github.hvae.agent.ModelSpec;
@@ -20,7 +21,6 @@ import io.github.hvae.internal.http.ServerUsage;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -51,16 +51,15 @@ import okhttp3.HttpUrl;
 public final class OpenAiChatAgent implements ModelAgent {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final System.Logger LOG = System.getLogger(OpenAiChatAgent.class.getName());
-
   private final ModelEndpoint endpoint;
   private final ResilientJsonClient client;
   private final HttpUrl url;
   private final Headers headers;
-  private final AtomicBoolean notedNonsense = new AtomicBoolean();
+  private final NonsenseUsage nonsenseUsage;
 
   public OpenAiChatAgent(ModelEndpoint endpoint, ResilientJsonClient client) {
     this.endpoint = endpoint;
+    this.nonsenseUsage = new NonsenseUsage(endpoint.spec());
     this.client = client;
     this.url = endpoint.resolvePath("chat/completions");
     Headers.Builder builder = new Headers.Builder().add("Accept", "application/json");
@@ -78,21 +77,8 @@ public final class OpenAiChatAgent implements ModelAgent {
     ObjectNode body = body(request);
     ResilientJsonClient.Answer answer =
         client.exchange(url, headers, body, RejectedParameter.naming(body, this::advice), OpenAiChatAgent::brokenField);
-    ModelReply reply = read(answer.json(), promptText(request), this::noteNonsense);
+    ModelReply reply = read(answer.json(), promptText(request), nonsenseUsage::note);
     return new ModelReply(reply.content(), reply.outcome(), reply.usage().withRetries(answer.retries()));
-  }
-
-  private void noteNonsense(String what) {
-    if (notedNonsense.compareAndSet(false, true)) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          () ->
-              endpoint.spec()
-                  + ": the server reported usage "
-                  + what
-                  + ", which is no token count; counting estimates instead, marked estimated"
-                  + " (noted once per model)");
-    }
   }
 
   /**
